@@ -1,0 +1,121 @@
+"""Distriktskort: yearly statistics per school district on an interactive map.
+
+    python app.py [--dataset DIR] [--host HOST] [--port PORT]    serve a dataset folder (the demo without --dataset)
+    gunicorn app:server                                          serve DISTRIKTSKORT_DATASET, or the demo
+
+A dataset folder is the open format described in DESIGN.md. A missing or broken one gives a one-line error and
+exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+import flask
+from dash import Dash
+
+from data.errors import InputError
+from data.load import load_dataset
+from data.make_demo import DEMO_FOLDER
+from data.model import Dataset
+from ui.callbacks import register
+from ui.i18n import language
+from ui.layout import build_layout
+
+ASSETS_FOLDER = Path(__file__).resolve().parent / "assets"
+DATASET_ENV = "DISTRIKTSKORT_DATASET"
+EXIT_INPUT_ERROR = 2
+HASHED_CACHE = "public, max-age=31536000, immutable"
+
+INDEX_TEMPLATE = """<!DOCTYPE html>
+<html lang="da">
+<head>
+{%metas%}
+<title>{%title%}</title>
+{%favicon%}
+{%css%}
+</head>
+<body>
+{%app_entry%}
+<footer>
+{%config%}
+{%scripts%}
+{%renderer%}
+</footer>
+</body>
+</html>"""
+
+
+def create_app(dataset: Dataset) -> Dash:
+    """A Dash app serving one loaded dataset."""
+    app = Dash(
+        __name__,
+        title=f"Distriktskort · {dataset.info.area_name}",
+        assets_folder=str(ASSETS_FOLDER),
+        compress=True,
+        update_title=None,
+        meta_tags=[
+            {"name": "viewport", "content": "width=device-width, initial-scale=1"},
+            {"name": "description", "content": dataset.info.title},
+        ],
+    )
+    app.index_string = INDEX_TEMPLATE
+    # The shapes travel once: a URL that changes when they do, so browsers may cache it for good.
+    geojson_url = f"/data/districts.{dataset.geojson_hash}.geojson"
+
+    @app.server.get(geojson_url)
+    def _districts() -> flask.Response:
+        response = flask.Response(dataset.geojson, mimetype="application/geo+json")
+        response.headers["Cache-Control"] = HASHED_CACHE
+        return response
+
+    def _layout():
+        lang = language(flask.request.args.get("lang")) if flask.has_request_context() else language(None)
+        return build_layout(dataset, lang, geojson_url)
+
+    app.layout = _layout
+    register(app, dataset)
+    return app
+
+
+def _arguments(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="app.py", description="Serve yearly statistics per school district on a map.")
+    parser.add_argument("--dataset", type=Path, default=None, help="a dataset folder (default: the embedded demo)")
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8050, help="port to listen on (default: 8050)")
+    parser.add_argument(
+        "--debug", action="store_true", help="Dash debug mode: reloads code and shows errors in the page"
+    )
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """The command line: load the dataset, then serve it until interrupted."""
+    arguments = _arguments(argv)
+    try:
+        dataset = load_dataset(arguments.dataset or DEMO_FOLDER)
+    except InputError as error:
+        print(f"distriktskort: {error}", file=sys.stderr)
+        return EXIT_INPUT_ERROR
+    print(f"Distriktskort: {dataset.info.title} on http://{arguments.host}:{arguments.port}", file=sys.stderr)
+    create_app(dataset).run(host=arguments.host, port=arguments.port, debug=arguments.debug)
+    return 0
+
+
+def _app_for_server() -> Dash:
+    try:
+        return create_app(load_dataset(Path(os.environ.get(DATASET_ENV) or DEMO_FOLDER)))
+    except InputError as error:
+        print(f"distriktskort: {error}", file=sys.stderr)
+        raise SystemExit(EXIT_INPUT_ERROR) from None
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+else:
+    # For WSGI servers: `gunicorn app:server` serves the folder named by DISTRIKTSKORT_DATASET, or the demo.
+    app = _app_for_server()
+    server = app.server

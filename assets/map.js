@@ -1,0 +1,101 @@
+/*
+ * Browser-side callbacks for Distriktskort.
+ *
+ * The server sends the chosen indicator once, with every year in it (the "map-view" store). Moving the year
+ * slider or playing through the years then happens here, with no request to the server, and the district shapes,
+ * which Plotly fetched once from their URL, are never sent again.
+ */
+(function () {
+  "use strict";
+
+  var TILE_SIZE = 512;
+  var fittedWidths = {};
+
+  function mercatorY(latitude) {
+    return Math.log(Math.tan(Math.PI / 4 + (latitude * Math.PI) / 360));
+  }
+
+  // The zoom at which the districts fill the map element, so a phone sees the whole municipality too.
+  function fitZoom(bounds, width, height) {
+    var xFraction = (bounds[2] - bounds[0]) / 360;
+    var yFraction = (mercatorY(bounds[3]) - mercatorY(bounds[1])) / (2 * Math.PI);
+    var zoomX = Math.log2((width * 0.92) / TILE_SIZE / xFraction);
+    var zoomY = Math.log2((height * 0.92) / TILE_SIZE / yFraction);
+    return Math.min(zoomX, zoomY);
+  }
+
+  function yearIndex(view, year) {
+    var index = view.years.indexOf(Number(year));
+    return index < 0 ? view.years.length - 1 : index;
+  }
+
+  function mapFigure(figure, view, index) {
+    var trace = Object.assign({}, figure.data[0], {
+      z: view.codes[index],
+      customdata: view.hover[index],
+      colorscale: view.colorscale,
+      zmin: -0.5,
+      zmax: view.zmax
+    });
+    var layout = Object.assign({}, figure.layout);
+    var element = document.getElementById("map-graph");
+    var bounds = layout.meta && layout.meta.bounds;
+    if (element && bounds && element.clientWidth > 0 && !fittedWidths[element.clientWidth]) {
+      fittedWidths = {};
+      fittedWidths[element.clientWidth] = true;
+      layout.map = Object.assign({}, layout.map, {
+        zoom: fitZoom(bounds, element.clientWidth, element.clientHeight || element.clientWidth)
+      });
+    }
+    return { data: [trace], layout: layout };
+  }
+
+  // The ranking beside the map: every district, highest first, in its map colour; hidden values at the end.
+  function rankingFigure(figure, view, index) {
+    var rows = view.names.map(function (name, district) {
+      return {
+        name: name,
+        value: view.values[index][district],
+        label: view.labels[index][district],
+        colour: view.colours[view.codes[index][district]]
+      };
+    });
+    rows.sort(function (a, b) {
+      if (a.value === null && b.value === null) return a.name.localeCompare(b.name, "da");
+      if (a.value === null) return 1;
+      if (b.value === null) return -1;
+      return b.value - a.value || a.name.localeCompare(b.name, "da");
+    });
+    var trace = Object.assign({}, figure.data[0], {
+      y: rows.map(function (row) { return row.name; }),
+      x: rows.map(function (row) { return row.value === null ? 0 : row.value; }),
+      text: rows.map(function (row) { return row.label; }),
+      marker: { color: rows.map(function (row) { return row.colour; }), line: { color: "#5b6b73", width: 0.5 } }
+    });
+    return { data: [trace], layout: figure.layout };
+  }
+
+  window.dash_clientside = Object.assign({}, window.dash_clientside, {
+    distriktskort: {
+      renderYear: function (year, view, mapFig, rankingFig) {
+        var noUpdate = window.dash_clientside.no_update;
+        if (!view || !view.codes || !mapFig || !mapFig.data) {
+          return [noUpdate, noUpdate, noUpdate];
+        }
+        var index = yearIndex(view, year);
+        var title = view.title.replace("{year}", String(view.years[index]));
+        return [mapFigure(mapFig, view, index), rankingFigure(rankingFig, view, index), title];
+      },
+
+      togglePlay: function (clicks, disabled) {
+        var playing = disabled !== false;  // it was stopped, so it starts
+        return [!playing, playing ? "❚❚" : "▶", playing ? "true" : "false"];
+      },
+
+      nextYear: function (ticks, year, first, last) {
+        var next = Number(year) + 1;
+        return next > last ? first : next;
+      }
+    }
+  });
+})();

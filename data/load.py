@@ -1,0 +1,268 @@
+"""Loading a dataset folder into the read-only model, with an error a person can act on for every defect."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import shapely
+
+from data.errors import InputError
+from data.model import (
+    STATUS_CODES,
+    STATUS_MISSING,
+    STATUS_SHOWN,
+    Dataset,
+    DatasetInfo,
+    Indicator,
+    Series,
+)
+from data.write import (
+    DISTRICTS_FILE,
+    INDICATOR_COLUMNS,
+    INDICATORS_FILE,
+    PACKAGE_FILE,
+    STATISTICS_COLUMNS,
+    STATISTICS_FILE,
+)
+from layers.classify import classify_over_all_years
+from layers.registry import FAMILY_BY_ID, fallback_family, lookup, measures_of, unit_of
+from layers.text import Text
+
+SHARE_FACTORS = {"percent": 100.0, "per_1000": 1000.0}
+
+
+def _read_json(path: Path) -> dict:
+    if not path.is_file():
+        raise InputError(
+            f"{path}: missing. A dataset folder needs {PACKAGE_FILE}, {DISTRICTS_FILE}, {STATISTICS_FILE} and {INDICATORS_FILE}."
+        )
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as error:
+        raise InputError(
+            f"{path}: not valid JSON at line {error.lineno}, column {error.colno} ({error.msg})."
+        ) from error
+    except UnicodeDecodeError as error:
+        raise InputError(f"{path}: not UTF-8 text ({error.reason}). Save it as UTF-8.") from error
+
+
+def _read_csv(path: Path, columns: tuple[str, ...]) -> pd.DataFrame:
+    if not path.is_file():
+        raise InputError(f"{path}: missing. Every dataset folder needs it.")
+    try:
+        table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(f"{path}: not UTF-8 text ({error.reason}). Save it as UTF-8.") from error
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
+        raise InputError(f"{path}: cannot be read as CSV ({error}).") from error
+    missing = [column for column in columns if column not in table.columns]
+    if missing:
+        raise InputError(
+            f"{path}: the column(s) {', '.join(missing)} are missing; the header must have {', '.join(columns)}."
+        )
+    return table
+
+
+def _read_districts(path: Path) -> tuple[bytes, list[str], list[str], tuple[float, float, float, float]]:
+    collection = _read_json(path)
+    features = collection.get("features") if isinstance(collection, dict) else None
+    if not isinstance(features, list) or not features:
+        raise InputError(f"{path}: not a GeoJSON FeatureCollection with at least one district.")
+    ids, names, shapes = [], [], []
+    for number, feature in enumerate(features, start=1):
+        properties = feature.get("properties") or {}
+        district_id = properties.get("district_id")
+        if not isinstance(district_id, str) or not district_id.strip():
+            raise InputError(
+                f'{path}: feature {number} has district_id {district_id!r}; it must be non-empty text, e.g. "07".'
+            )
+        if district_id in ids:
+            raise InputError(
+                f"{path}: district_id {district_id!r} appears twice (features {ids.index(district_id) + 1} and {number})."
+            )
+        try:
+            shape = shapely.geometry.shape(feature.get("geometry") or {})
+        except (ValueError, TypeError, AttributeError, KeyError, shapely.errors.GEOSException) as error:
+            raise InputError(
+                f"{path}: feature {number} (district {district_id}) has no readable geometry ({error})."
+            ) from error
+        if shape.geom_type not in ("Polygon", "MultiPolygon"):
+            raise InputError(
+                f"{path}: feature {number} (district {district_id}) is a {shape.geom_type}; districts must be polygons."
+            )
+        ids.append(district_id)
+        names.append(str(properties.get("name") or district_id))
+        shapes.append(shape)
+    west, south, east, north = shapely.total_bounds(shapes)
+    if not (-180 <= west <= east <= 180 and -90 <= south <= north <= 90):
+        raise InputError(
+            f"{path}: coordinates are not longitude/latitude (bounds {west:.0f}, {south:.0f}). Write it in WGS84 (EPSG:4326)."
+        )
+    return path.read_bytes(), ids, names, (float(west), float(south), float(east), float(north))
+
+
+def _info(package: dict, path: Path) -> DatasetInfo:
+    own = package.get("distriktskort") or {}
+    term = own.get("district_term") or {}
+    reference = own.get("reference_date") or {}
+    licences = package.get("licenses") or [{}]
+    sources = package.get("sources") or [{}]
+    disclosure = own.get("disclosure") or {}
+    try:
+        default_year = int(own.get("default_year") or 0)
+    except (TypeError, ValueError) as error:
+        raise InputError(
+            f"{path}: distriktskort.default_year must be a year, got {own.get('default_year')!r}."
+        ) from error
+    return DatasetInfo(
+        title=str(package.get("title") or path.parent.name),
+        description=str(package.get("description") or ""),
+        area_name=str(own.get("area_name") or package.get("title") or path.parent.name),
+        district_term=Text(term.get("da", "distrikt"), term.get("en", "district")),
+        fictional=bool(own.get("fictional", False)),
+        licence=str(licences[0].get("title") or licences[0].get("name") or ""),
+        source=", ".join(str(source.get("title", "")) for source in sources if source.get("title")),
+        reference_date=Text(reference.get("da", ""), reference.get("en", "")),
+        min_count=disclosure.get("min_count"),
+        default_indicator=str(own.get("default_indicator") or ""),
+        default_measure=str(own.get("default_measure") or "share"),
+        default_year=default_year,
+    )
+
+
+def _indicators(table: pd.DataFrame) -> dict[str, Indicator]:
+    indicators = {}
+    for row in table.itertuples(index=False):
+        known = lookup(row.id)
+        family = known[0] if known else FAMILY_BY_ID.get(row.family) or fallback_family(row.family, row.family)
+        indicators[row.id] = Indicator(
+            id=row.id,
+            family=family,
+            title=Text(row.title_da or row.id, row.title_en or row.title_da or row.id),
+            description=Text(row.description_da, row.description_en or row.description_da),
+            denominator=row.denominator or None,
+            source=row.source,
+        )
+    return indicators
+
+
+def _statistics(table: pd.DataFrame, path: Path, district_ids: list[str], indicators: dict) -> pd.DataFrame:
+    line = table.index + 2  # the header is line 1
+    for column, allowed, what in (
+        ("district_id", set(district_ids), f"a district in {DISTRICTS_FILE}"),
+        ("indicator", set(indicators), f"an indicator in {INDICATORS_FILE}"),
+        ("status", set(STATUS_CODES), "empty, 'suppressed' or 'missing'"),
+    ):
+        bad = ~table[column].isin(allowed)
+        if bad.any():
+            first = bad.idxmax()
+            raise InputError(
+                f"{path}, line {line[first]}: {column} {table.at[first, column]!r} is not {what} ({bad.sum()} such rows)."
+            )
+    years = pd.to_numeric(table["year"], errors="coerce")
+    values = pd.to_numeric(table["value"], errors="coerce")
+    for bad, field, expected in (
+        (years.isna() | (years % 1 != 0), "year", "a whole year"),
+        (
+            values.isna() & (table["status"] == ""),
+            "value",
+            "a number (leave it empty and set status to 'missing' if there is none)",
+        ),
+    ):
+        if bad.any():
+            first = bad.idxmax()
+            raise InputError(f"{path}, line {line[first]}: {field} {table.at[first, field]!r} is not {expected}.")
+    tidy = table.assign(year=years.astype(int), value=values.where(table["status"] == ""))
+    duplicated = tidy.duplicated(["district_id", "year", "indicator"], keep="first")
+    if duplicated.any():
+        first = duplicated.idxmax()
+        raise InputError(
+            f"{path}, line {line[first]}: a second row for district {tidy.at[first, 'district_id']}, {tidy.at[first, 'year']}, {tidy.at[first, 'indicator']}."
+        )
+    return tidy
+
+
+def _cube(
+    tidy: pd.DataFrame, indicator_ids: list[str], years: list[int], district_ids: list[str]
+) -> tuple[np.ndarray, np.ndarray]:
+    index = pd.MultiIndex.from_product([indicator_ids, years, district_ids])
+    keyed = tidy.set_index(["indicator", "year", "district_id"])
+    shape = (len(indicator_ids), len(years), len(district_ids))
+    values = keyed["value"].reindex(index).to_numpy(dtype=float).reshape(shape)
+    status = keyed["status"].map(STATUS_CODES).reindex(index).fillna(STATUS_MISSING).to_numpy(dtype=int).reshape(shape)
+    return values, status
+
+
+def _series(indicator: Indicator, measure: str, counts, status, denominators, denominator_status) -> Series:
+    family = indicator.family
+    unit = unit_of(family, measure)
+    signed = bool(lookup(indicator.id) and lookup(indicator.id)[1].signed)
+    if measure == "share":
+        with np.errstate(divide="ignore", invalid="ignore"):
+            values = counts / denominators * SHARE_FACTORS[family.share_unit]
+        status = np.maximum(status, denominator_status)
+        status = np.where((status == STATUS_SHOWN) & ~np.isfinite(values), STATUS_MISSING, status)
+        values = np.where(status == STATUS_SHOWN, values, np.nan)
+    else:
+        values, denominators = counts, np.full_like(counts, np.nan)
+    classes = classify_over_all_years(
+        values, scheme=family.scheme, signed=signed, decimals=unit.decimals, diverging_scheme=family.diverging_scheme
+    )
+    return Series(indicator, measure, unit, values, counts, denominators, status, classes, signed)
+
+
+def load_dataset(folder: Path) -> Dataset:
+    """Load and check a dataset folder (see DESIGN.md for the format).
+
+    Raises ``InputError`` naming the file, line, field and value of the first problem found.
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise InputError(
+            f"{folder}: no such dataset folder. Give a folder made by 'python app.py import', or leave --dataset out for the demo."
+        )
+    info = _info(_read_json(folder / PACKAGE_FILE), folder / PACKAGE_FILE)
+    geojson, district_ids, district_names, bounds = _read_districts(folder / DISTRICTS_FILE)
+    indicators = _indicators(_read_csv(folder / INDICATORS_FILE, INDICATOR_COLUMNS))
+    tidy = _statistics(
+        _read_csv(folder / STATISTICS_FILE, STATISTICS_COLUMNS), folder / STATISTICS_FILE, district_ids, indicators
+    )
+    if tidy.empty:
+        raise InputError(f"{folder / STATISTICS_FILE}: has no figures.")
+    years = sorted(tidy["year"].unique().tolist())
+    indicator_ids = list(indicators)
+    counts, status = _cube(tidy, indicator_ids, years, district_ids)
+    position = {indicator_id: i for i, indicator_id in enumerate(indicator_ids)}
+    series = {}
+    for indicator_id, indicator in indicators.items():
+        i = position[indicator_id]
+        d = position.get(indicator.denominator or "")
+        for measure in measures_of(indicator.family):
+            if measure == "share" and d is None:
+                continue
+            denominator, denominator_status = (counts[d], status[d]) if d is not None else (None, None)
+            series[indicator_id, measure] = _series(
+                indicator, measure, counts[i], status[i], denominator, denominator_status
+            )
+    info = replace(
+        info,
+        default_indicator=info.default_indicator if info.default_indicator in indicators else indicator_ids[0],
+        default_year=info.default_year if info.default_year in years else int(years[-1]),
+    )
+    return Dataset(
+        folder=folder,
+        info=info,
+        district_ids=tuple(district_ids),
+        district_names=tuple(district_names),
+        years=tuple(int(year) for year in years),
+        indicators=indicators,
+        series=series,
+        geojson=geojson,
+        geojson_hash=hashlib.sha256(geojson).hexdigest()[:16],
+        bounds=bounds,
+    )

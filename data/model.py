@@ -1,0 +1,92 @@
+"""The read-only model of a loaded dataset: districts, years, and value arrays per indicator and measure."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+
+import numpy as np
+
+from layers.classify import Classes
+from layers.families import Family, Unit
+from layers.text import Text
+
+STATUS_SHOWN = 0
+STATUS_SUPPRESSED = 1
+STATUS_MISSING = 2
+STATUS_CODES = {"": STATUS_SHOWN, "suppressed": STATUS_SUPPRESSED, "missing": STATUS_MISSING}
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One row of ``indicators.csv``, with its registry family resolved."""
+
+    id: str
+    family: Family
+    title: Text
+    description: Text
+    denominator: str | None
+    source: str
+
+
+@dataclass(frozen=True)
+class Series:
+    """One indicator in one measure over all years: arrays shaped (years, districts).
+
+    ``values`` is NaN wherever ``status`` is not ``STATUS_SHOWN``. ``counts`` and ``denominators`` are the figures
+    a share was computed from (the denominator is NaN for a plain count).
+    """
+
+    indicator: Indicator
+    measure: str
+    unit: Unit
+    values: np.ndarray
+    counts: np.ndarray
+    denominators: np.ndarray
+    status: np.ndarray
+    classes: Classes | None
+    signed: bool = False
+
+
+@dataclass(frozen=True)
+class DatasetInfo:
+    """What ``datapackage.json`` says about the dataset as a whole."""
+
+    title: str
+    description: str
+    area_name: str
+    district_term: Text
+    fictional: bool
+    licence: str
+    source: str
+    reference_date: Text
+    min_count: int | None
+    default_indicator: str
+    default_measure: str
+    default_year: int
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A loaded dataset folder. Nothing in it changes after loading."""
+
+    folder: Path
+    info: DatasetInfo
+    district_ids: tuple[str, ...]
+    district_names: tuple[str, ...]
+    years: tuple[int, ...]
+    indicators: Mapping[str, Indicator]
+    series: Mapping[tuple[str, str], Series]
+    geojson: bytes = field(repr=False)
+    geojson_hash: str
+    bounds: tuple[float, float, float, float]  # west, south, east, north in degrees
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "indicators", MappingProxyType(dict(self.indicators)))
+        object.__setattr__(self, "series", MappingProxyType(dict(self.series)))
+
+    def measures_of(self, indicator_id: str) -> tuple[str, ...]:
+        """The measures this dataset can show for an indicator."""
+        return tuple(measure for (known, measure) in self.series if known == indicator_id)

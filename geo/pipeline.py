@@ -1,0 +1,97 @@
+"""From district polygons in any projected or geographic CRS to a clean, simplified WGS84 coverage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import geopandas as gpd
+import shapely
+
+from data.errors import InputError
+from geo.crs import WEB_CRS
+
+DEFAULT_TOLERANCE_M = 15.0  # below what a school-district map at town zoom can show
+
+
+@dataclass(frozen=True)
+class GeometryReport:
+    """What the pipeline did to the input, for the import summary."""
+
+    districts: int
+    repaired: int
+    dissolved_rows: int
+    overlap_m2: float
+    gap_m2: float
+
+
+def _working_crs(districts: gpd.GeoDataFrame):
+    # A projected CRS in metres is kept; a geographic one gets its local UTM zone, so tolerances are in metres.
+    return districts.crs if districts.crs.is_projected else districts.estimate_utm_crs()
+
+
+def _polygonal(geometry: shapely.Geometry) -> shapely.Geometry:
+    # make_valid can return collections with stray lines or points; a district is only its area.
+    parts = shapely.get_parts(geometry)
+    polygons = [part for part in parts if shapely.get_type_id(part) in (3, 6)]
+    return shapely.union_all(polygons) if polygons else shapely.Polygon()
+
+
+def _coverage_defects(geometries: gpd.GeoSeries) -> tuple[float, float]:
+    pieces = geometries.area.sum()
+    union = shapely.union_all(geometries.values)
+    overlap = max(0.0, float(pieces - union.area))
+    # Gaps between districts show up as holes in their union; the outer boundary is not a gap.
+    holes = [shapely.Polygon(ring) for part in shapely.get_parts(union) for ring in part.interiors]
+    return overlap, float(sum(hole.area for hole in holes))
+
+
+def prepare_districts(
+    districts: gpd.GeoDataFrame,
+    *,
+    id_field: str,
+    name_field: str,
+    tolerance_m: float = DEFAULT_TOLERANCE_M,
+) -> tuple[gpd.GeoDataFrame, GeometryReport]:
+    """Repair, dissolve and simplify district polygons together, and return them in WGS84.
+
+    Parameters
+    ----------
+    districts : polygons with a CRS. Several rows with the same id are dissolved into one district.
+    id_field, name_field : the columns holding the district id (kept as a string) and its name.
+    tolerance_m : simplification tolerance in metres, applied in a projected CRS to the whole coverage at once,
+        so that neighbours keep one shared border.
+
+    Returns the districts as ``district_id, name, geometry`` in EPSG:4326, and a report of what was done.
+
+    >>> from shapely import box
+    >>> grid = gpd.GeoDataFrame({"id": ["01", "02"], "name": ["A", "B"]},
+    ...                         geometry=[box(0, 0, 1000, 1000), box(1000, 0, 2000, 1000)], crs="EPSG:25832")
+    >>> out, report = prepare_districts(grid, id_field="id", name_field="name")
+    >>> out.crs.to_string(), list(out.district_id), report.repaired
+    ('EPSG:4326', ['01', '02'], 0)
+    """
+    if districts.crs is None:
+        raise InputError("The district polygons have no coordinate reference system. Give one with --crs EPSG:NNNN.")
+    for field in (id_field, name_field):
+        if field not in districts.columns:
+            raise InputError(f"No field {field!r} in the district polygons; the fields are {list(districts.columns)}.")
+    working = districts.to_crs(_working_crs(districts))
+    geometry = working.geometry.force_2d()
+    invalid = ~geometry.is_valid
+    geometry = geometry.where(~invalid, geometry.make_valid().map(_polygonal))
+    table = gpd.GeoDataFrame(
+        {"district_id": working[id_field].astype(str).str.strip(), "name": working[name_field].astype(str).str.strip()},
+        geometry=geometry.values,
+        crs=working.crs,
+    )
+    dissolved = table.dissolve(by="district_id", aggfunc="first", sort=False).reset_index()
+    overlap, gap = _coverage_defects(dissolved.geometry)
+    dissolved["geometry"] = dissolved.geometry.simplify_coverage(tolerance_m)
+    report = GeometryReport(
+        districts=len(dissolved),
+        repaired=int(invalid.sum()),
+        dissolved_rows=len(table) - len(dissolved),
+        overlap_m2=overlap,
+        gap_m2=gap,
+    )
+    return dissolved[["district_id", "name", "geometry"]].to_crs(WEB_CRS), report

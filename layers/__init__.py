@@ -1,0 +1,1 @@
+"""What can be shown: indicator families declared as data, and their classification."""

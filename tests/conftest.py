@@ -1,0 +1,75 @@
+"""Shared fixtures: the demo dataset, and tiny datasets made in code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pytest
+from shapely import box
+
+from data.load import load_dataset
+from data.make_demo import DEMO_FOLDER, demo_indicators, demo_metadata
+from data.write import write_dataset
+from geo.crs import DANISH_CRS, WEB_CRS
+from stats.disclosure import DisclosureRule
+
+SHARED_FIXTURES = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "real"
+
+
+@pytest.fixture(scope="session")
+def demo():
+    return load_dataset(DEMO_FOLDER)
+
+
+def grid_districts(ids=("01", "02", "03", "04"), size_m: float = 1000.0) -> gpd.GeoDataFrame:
+    """A 2×2 grid of square districts in EPSG:25832, named after their ids."""
+    origin_x, origin_y = 550_000.0, 6_180_000.0
+    cells = [box(origin_x + (i % 2) * size_m, origin_y + (i // 2) * size_m, origin_x + (i % 2 + 1) * size_m, origin_y + (i // 2 + 1) * size_m) for i in range(len(ids))]
+    return gpd.GeoDataFrame({"district_id": list(ids), "name": [f"Distrikt {i}" for i in ids]}, geometry=cells, crs=DANISH_CRS)
+
+
+def tiny_statistics(ids=("01", "02", "03", "04"), years=(2015, 2016)) -> pd.DataFrame:
+    """Residents and three citizenship groups per district and year; district 04 is small enough to suppress."""
+    rows = []
+    for y, year in enumerate(years):
+        for d, district_id in enumerate(ids):
+            residents = 400 + 100 * d + 10 * y if district_id != "04" else 60
+            western = 20 + d + y if district_id != "04" else 3
+            non_western = 10 + 2 * d + y if district_id != "04" else 2
+            rows += [
+                (district_id, year, "residents", residents),
+                (district_id, year, "citizenship_western", western),
+                (district_id, year, "citizenship_non_western", non_western),
+                (district_id, year, "citizenship_danish", residents - western - non_western),
+            ]
+    table = pd.DataFrame(rows, columns=["district_id", "year", "indicator", "value"]).astype({"value": float})
+    table["status"] = ""
+    return table
+
+
+@pytest.fixture
+def tiny_folder(tmp_path) -> Path:
+    """A four-district dataset folder written by the project's own writer."""
+    from stats.disclosure import apply_disclosure_control
+
+    folder = tmp_path / "tiny"
+    indicators = demo_indicators()
+    indicators = indicators[indicators["id"].isin(["residents", "citizenship_danish", "citizenship_western", "citizenship_non_western"])]
+    metadata = demo_metadata(DisclosureRule())
+    metadata["distriktskort"] = {**metadata["distriktskort"], "default_indicator": "citizenship_western", "default_year": 2016, "fictional": False}
+    write_dataset(
+        folder,
+        districts=grid_districts().to_crs(WEB_CRS),
+        statistics=apply_disclosure_control(tiny_statistics()),
+        indicators=indicators,
+        metadata=metadata,
+    )
+    return folder
+
+
+def finite(values) -> np.ndarray:
+    values = np.asarray(values, dtype=float)
+    return values[np.isfinite(values)]

@@ -1,0 +1,1 @@
+"""The Dash user interface: layout and thin callbacks, one module per area."""
