@@ -21,8 +21,8 @@ from data.errors import InputError
 from data.load import load_dataset
 from data.make_demo import DEMO_FOLDER
 from data.model import Dataset
+from layers.text import DEFAULT_LANGUAGE
 from ui.callbacks import register
-from ui.i18n import language
 from ui.layout import build_layout
 
 ASSETS_FOLDER = Path(__file__).resolve().parent / "assets"
@@ -72,11 +72,8 @@ def create_app(dataset: Dataset) -> Dash:
         response.headers["Cache-Control"] = HASHED_CACHE
         return response
 
-    def _layout():
-        lang = language(flask.request.args.get("lang")) if flask.has_request_context() else language(None)
-        return build_layout(dataset, lang, geojson_url)
-
-    app.layout = _layout
+    # The page opens in Danish; a ?lang=en in the address switches it in the browser (see assets/map.js).
+    app.layout = build_layout(dataset, DEFAULT_LANGUAGE, geojson_url)
     register(app, dataset)
     return app
 

@@ -87,6 +87,11 @@
         return [mapFigure(mapFig, view, index), rankingFigure(rankingFig, view, index), title];
       },
 
+      languageFromUrl: function (search, current) {
+        var lang = new URLSearchParams(search || "").get("lang");
+        return (lang === "da" || lang === "en") && lang !== current ? lang : window.dash_clientside.no_update;
+      },
+
       togglePlay: function (clicks, disabled) {
         var playing = disabled !== false;  // it was stopped, so it starts
         return [!playing, playing ? "❚❚" : "▶", playing ? "true" : "false"];

@@ -27,8 +27,18 @@ def demo():
 def grid_districts(ids=("01", "02", "03", "04"), size_m: float = 1000.0) -> gpd.GeoDataFrame:
     """A 2×2 grid of square districts in EPSG:25832, named after their ids."""
     origin_x, origin_y = 550_000.0, 6_180_000.0
-    cells = [box(origin_x + (i % 2) * size_m, origin_y + (i // 2) * size_m, origin_x + (i % 2 + 1) * size_m, origin_y + (i // 2 + 1) * size_m) for i in range(len(ids))]
-    return gpd.GeoDataFrame({"district_id": list(ids), "name": [f"Distrikt {i}" for i in ids]}, geometry=cells, crs=DANISH_CRS)
+    cells = [
+        box(
+            origin_x + (i % 2) * size_m,
+            origin_y + (i // 2) * size_m,
+            origin_x + (i % 2 + 1) * size_m,
+            origin_y + (i // 2 + 1) * size_m,
+        )
+        for i in range(len(ids))
+    ]
+    return gpd.GeoDataFrame(
+        {"district_id": list(ids), "name": [f"Distrikt {i}" for i in ids]}, geometry=cells, crs=DANISH_CRS
+    )
 
 
 def tiny_statistics(ids=("01", "02", "03", "04"), years=(2015, 2016)) -> pd.DataFrame:
@@ -57,9 +67,16 @@ def tiny_folder(tmp_path) -> Path:
 
     folder = tmp_path / "tiny"
     indicators = demo_indicators()
-    indicators = indicators[indicators["id"].isin(["residents", "citizenship_danish", "citizenship_western", "citizenship_non_western"])]
+    indicators = indicators[
+        indicators["id"].isin(["residents", "citizenship_danish", "citizenship_western", "citizenship_non_western"])
+    ]
     metadata = demo_metadata(DisclosureRule())
-    metadata["distriktskort"] = {**metadata["distriktskort"], "default_indicator": "citizenship_western", "default_year": 2016, "fictional": False}
+    metadata["distriktskort"] = {
+        **metadata["distriktskort"],
+        "default_indicator": "citizenship_western",
+        "default_year": 2016,
+        "fictional": False,
+    }
     write_dataset(
         folder,
         districts=grid_districts().to_crs(WEB_CRS),

@@ -12,7 +12,7 @@ from dash import ClientsideFunction, Dash, Input, Output, State, html
 from data.model import Dataset
 from ui import ids
 from ui.i18n import language, t
-from ui.layout import TEXT_IDS, page_texts
+from ui.layout import TEXT_IDS, dropdown_labels, page_texts
 from ui.view import indicator_options, legend_items, map_view, measure_options, resolve_selection
 
 JS_NAMESPACE = "distriktskort"
@@ -52,7 +52,13 @@ def translate(dataset: Dataset, lang: object) -> tuple:
     """The page's fixed texts and the picker's labels in another language."""
     lang = language(lang)
     texts = page_texts(dataset, lang)
-    return (*(texts[text_id] for text_id in TEXT_IDS), indicator_options(dataset, lang), t("play_label", lang), lang)
+    return (
+        *(texts[text_id] for text_id in TEXT_IDS),
+        indicator_options(dataset, lang),
+        dropdown_labels(lang),
+        t("play_label", lang),
+        lang,
+    )
 
 
 def register(app: Dash, dataset: Dataset) -> None:
@@ -75,6 +81,7 @@ def register(app: Dash, dataset: Dataset) -> None:
     @app.callback(
         *(Output(text_id, "children") for text_id in TEXT_IDS),
         Output(ids.CONTROLS_INDICATOR, "options"),
+        Output(ids.CONTROLS_INDICATOR, "labels"),
         Output(ids.CONTROLS_PLAY, "title"),
         Output(ids.PAGE, "lang"),
         Input(ids.CONTROLS_LANG, "value"),
@@ -91,6 +98,12 @@ def register(app: Dash, dataset: Dataset) -> None:
         Input(ids.MAP_VIEW, "data"),
         State(ids.MAP_GRAPH, "figure"),
         State(ids.RANKING_GRAPH, "figure"),
+    )
+    app.clientside_callback(
+        ClientsideFunction(JS_NAMESPACE, "languageFromUrl"),
+        Output(ids.CONTROLS_LANG, "value"),
+        Input(ids.PAGE_URL, "search"),
+        State(ids.CONTROLS_LANG, "value"),
     )
     app.clientside_callback(
         ClientsideFunction(JS_NAMESPACE, "togglePlay"),

@@ -10,13 +10,11 @@ import math
 
 from data.model import Dataset
 
-# A style with no sources and no glyphs: nothing to fetch, so the districts draw with no internet at all.
-OFFLINE_MAP_STYLE = {
-    "version": 8,
-    "name": "distriktskort-offline",
-    "sources": {},
-    "layers": [{"id": "background", "type": "background", "paint": {"background-color": "#dde8ed"}}],
-}
+# Plotly's built-in plain background: no tiles, and no symbol layer, so its glyph URL is never fetched and the
+# districts draw with no internet at all. An inline style dict draws too, but plotly.js 3 compares it with the
+# copy MapLibre has mutated, calls setStyle on every update and waits for an event that never comes: the colours
+# then stop changing. A named style avoids that.
+OFFLINE_MAP_STYLE = "white-bg"
 REFERENCE_SIZE_PX = (640, 520)  # the map's size on a laptop; the browser refits for the real size
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
 
@@ -27,7 +25,7 @@ def fit_zoom(
     """The MapLibre zoom at which ``bounds`` (west, south, east, north in degrees) fill a viewport.
 
     >>> round(fit_zoom((9.5, 55.7, 10.0, 55.9), 640, 520), 1)
-    9.9
+    9.7
     """
     west, south, east, north = bounds
 

@@ -32,7 +32,7 @@ def language(value: object) -> str:
     >>> language("en"), language("xx"), language(None)
     ('en', 'da', 'da')
     """
-    return value if value in LANGUAGES else DEFAULT_LANGUAGE
+    return value if isinstance(value, str) and value in LANGUAGES else DEFAULT_LANGUAGE
 
 
 def t(key: str, lang: str, **values: object) -> str:

@@ -55,6 +55,15 @@ TEXT_IDS = (
 )  # fmt: skip
 
 
+def dropdown_labels(lang: str) -> dict[str, str]:
+    """The indicator picker's own interface texts, which Dash would otherwise show in English."""
+    return {
+        "search": t("dropdown_search", lang),
+        "clear_search": t("dropdown_clear_search", lang),
+        "no_options_found": t("dropdown_no_options", lang),
+    }
+
+
 def _labelled(label_id: str, text: str, control, html_for: str | None = None) -> html.Div:
     return html.Div(className="control", children=[html.Label(text, id=label_id, htmlFor=html_for), control])
 
@@ -107,6 +116,8 @@ def _controls(dataset: Dataset, texts: dict[str, str], lang: str) -> html.Sectio
                     value=dataset.info.default_indicator,
                     clearable=False,
                     searchable=True,
+                    search_order="original",
+                    labels=dropdown_labels(lang),
                     maxHeight=420,
                 ),
                 html_for=ids.CONTROLS_INDICATOR,
@@ -201,6 +212,7 @@ def build_layout(dataset: Dataset, lang: str, geojson_url: str) -> html.Div:
                     _ranking_panel(dataset, texts),
                 ],
             ),
+            dcc.Location(id=ids.PAGE_URL, refresh=False),
             dcc.Store(id=ids.MAP_VIEW),
             dcc.Interval(id=ids.CONTROLS_TICKER, interval=PLAY_INTERVAL_MS, disabled=True),
         ],

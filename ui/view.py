@@ -21,10 +21,10 @@ def _capitalised(text: str) -> str:
 
 def resolve_selection(dataset: Dataset, indicator_id: object, measure: object) -> tuple[str, str]:
     """A valid (indicator, measure) pair: the one asked for where it exists, else the nearest sensible default."""
-    if indicator_id not in dataset.indicators:
+    if not isinstance(indicator_id, str) or indicator_id not in dataset.indicators:
         indicator_id = dataset.info.default_indicator
     available = dataset.measures_of(indicator_id)
-    if measure not in available:
+    if not isinstance(measure, str) or measure not in available:
         measure = dataset.info.default_measure if dataset.info.default_measure in available else available[0]
     return indicator_id, measure
 

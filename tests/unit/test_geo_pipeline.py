@@ -48,7 +48,9 @@ def test_gaps_and_overlaps_are_measured():
     ring = [(x, y) for y in range(3) for x in range(3) if (x, y) != (1, 1)]
     squares = [box(x * 1000, y * 1000, (x + 1) * 1000, (y + 1) * 1000) for x, y in ring]
     squares[0] = shapely.affinity.translate(squares[0], 0, 100).union(squares[0])
-    table = gpd.GeoDataFrame({"id": [str(i) for i in range(8)], "name": list("ABCDEFGH")}, geometry=squares, crs=DANISH_CRS)
+    table = gpd.GeoDataFrame(
+        {"id": [str(i) for i in range(8)], "name": list("ABCDEFGH")}, geometry=squares, crs=DANISH_CRS
+    )
     _, report = prepare_districts(table, id_field="id", name_field="name")
     assert report.gap_m2 == pytest.approx(1_000_000, rel=0.01)
     assert report.overlap_m2 == pytest.approx(100 * 1000, rel=0.01)

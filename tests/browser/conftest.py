@@ -1,0 +1,66 @@
+"""Browser tests drive a real headless Chromium through dash_duo (run with ``pytest --headless``).
+
+Each helper reads what the map actually drew: MapLibre's rendered features, with their fill colours.
+"""
+
+from __future__ import annotations
+
+import pytest
+from selenium.webdriver.support.ui import WebDriverWait
+
+from app import create_app
+
+# MapLibre's rendered features of the choropleth's fill layer, as {feature id: fill colour}. MapLibre turns
+# numeric-looking string ids into numbers ("01" becomes 1), so compare with drawn_ids(), not raw district ids.
+RENDERED_FILLS = """
+const gd = document.querySelector('#map-graph .js-plotly-plot');
+if (!gd || !gd._fullLayout || !gd._fullLayout.map) return null;
+const map = gd._fullLayout.map._subplot.map;
+if (!map.loaded()) return null;
+const fills = map.getStyle().layers.filter(layer => layer.id.endsWith('-fill')).map(layer => layer.id);
+const colours = {};
+for (const feature of map.queryRenderedFeatures({layers: fills})) colours[feature.id] = feature.properties.fc;
+return colours;
+"""
+UPDATE_REQUESTS = """
+return performance.getEntriesByType('resource').filter(entry => entry.name.includes('_dash-update-component')).length;
+"""
+
+
+def drawn_ids(district_ids) -> set[str]:
+    """District ids as MapLibre reports them for rendered features."""
+    return {str(int(district_id)) if district_id.isdigit() else district_id for district_id in district_ids}
+
+
+@pytest.fixture
+def page(dash_duo, demo):
+    """The demo app in the browser, with the map drawn and coloured."""
+    dash_duo.start_server(create_app(demo))
+    dash_duo.wait_for_text_to_equal("#map-title", "0–5 år: andel af indbyggerne, 2016", timeout=20)
+    return dash_duo
+
+
+def rendered_fills(duo, expected_count: int, timeout: float = 20) -> dict:
+    """Wait until the map has drawn ``expected_count`` districts, then return their fill colours."""
+    result = {}
+
+    def drawn(driver):
+        nonlocal result
+        result = driver.execute_script(RENDERED_FILLS) or {}
+        return len(result) >= expected_count
+
+    WebDriverWait(duo.driver, timeout).until(drawn)
+    return result
+
+
+def fills_change(duo, before: dict, timeout: float = 10) -> dict:
+    """Wait until the map's colours differ from ``before``, and return the new ones."""
+    result = {}
+
+    def changed(driver):
+        nonlocal result
+        result = driver.execute_script(RENDERED_FILLS) or {}
+        return bool(result) and result != before
+
+    WebDriverWait(duo.driver, timeout).until(changed)
+    return result

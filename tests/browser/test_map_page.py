@@ -1,0 +1,81 @@
+"""What only a browser shows: the map draws every district, and the controls recolour and retitle it."""
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+from tests.browser.conftest import UPDATE_REQUESTS, drawn_ids, fills_change, rendered_fills
+
+pytestmark = pytest.mark.browser
+
+
+def _severe(duo):
+    return [entry for entry in duo.get_logs() if entry.get("level") == "SEVERE"]
+
+
+def test_the_page_loads_with_every_district_drawn_and_no_console_errors(page, demo):
+    fills = rendered_fills(page, len(demo.district_ids))
+    assert set(fills) == drawn_ids(demo.district_ids)
+    assert _severe(page) == []
+
+
+def test_moving_the_year_slider_recolours_the_map_without_asking_the_server(page, demo):
+    before = rendered_fills(page, len(demo.district_ids))
+    requests = page.driver.execute_script(UPDATE_REQUESTS)
+    handle = page.find_element("#controls-year [role=slider]")
+    handle.send_keys(Keys.HOME)
+    page.wait_for_text_to_equal("#map-title", "0–5 år: andel af indbyggerne, 2011")
+    after = fills_change(page, before)
+    assert set(after) == set(before) and after != before
+    assert page.driver.execute_script(UPDATE_REQUESTS) == requests, "a year step must not call the server"
+    assert _severe(page) == []
+
+
+def test_changing_the_indicator_changes_legend_and_title(page, demo):
+    legend_before = page.find_element("#map-legend").text
+    page.find_element("#controls-indicator").click()
+    page.find_element(".dash-dropdown-search").send_keys("Etagebol")
+    page.driver.find_element(
+        By.XPATH, "//label[contains(@class, 'dash-dropdown-option')][contains(., 'Etageboliger')]"
+    ).click()
+    page.wait_for_text_to_equal("#map-title", "Etageboliger: andel af boligerne, 2016")
+    assert page.find_element("#map-legend").text != legend_before
+    assert "Boliger" in page.find_element("#controls-description").text
+    assert _severe(page) == []
+
+
+def test_the_english_switch_translates_the_page(page):
+    page.driver.find_element(By.XPATH, "//label[contains(., 'English')]").click()
+    page.wait_for_text_to_equal("#map-title", "0–5 years: share of residents, 2016")
+    assert page.find_element("#controls-indicator-label").text == "What do you want to see?"
+    assert "Fictional" in page.find_element("#header-fictional").text
+    assert page.find_element("#page").get_attribute("lang") == "en"
+
+
+def test_the_play_button_steps_through_the_years(page):
+    page.find_element("#controls-year [role=slider]").send_keys(Keys.HOME)
+    page.wait_for_text_to_equal("#map-title", "0–5 år: andel af indbyggerne, 2011")
+    page.find_element("#controls-play").click()
+    page.wait_for_text_to_equal("#map-title", "0–5 år: andel af indbyggerne, 2012", timeout=10)
+    page.find_element("#controls-play").click()  # pause
+    assert page.find_element("#controls-play").get_attribute("aria-pressed") == "false"
+
+
+def test_a_phone_sees_the_whole_municipality(page, demo):
+    page.driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride", {"width": 360, "height": 740, "deviceScaleFactor": 2, "mobile": True}
+    )
+    page.driver.refresh()
+    page.wait_for_text_to_equal("#map-title", "0–5 år: andel af indbyggerne, 2016", timeout=20)
+    fills = rendered_fills(page, len(demo.district_ids))
+    assert set(fills) == drawn_ids(demo.district_ids)
+    width = page.driver.execute_script("return document.documentElement.scrollWidth")
+    assert width <= 360, f"the page is {width} px wide on a 360 px phone"
+
+
+def test_english_from_the_address(dash_duo, demo):
+    from app import create_app
+
+    dash_duo.start_server(create_app(demo))
+    dash_duo.driver.get(dash_duo.server_url + "/?lang=en")
+    dash_duo.wait_for_text_to_equal("#map-title", "0–5 years: share of residents, 2016", timeout=20)

@@ -1,0 +1,85 @@
+"""The app over HTTP (Flask's test client) and the command line (a real subprocess)."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app import create_app
+from ui import ids
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def client(demo):
+    return create_app(demo).server.test_client()
+
+
+def _update(client, indicator_id, measure="share", lang="da"):
+    outputs = [
+        (ids.MAP_VIEW, "data"), (ids.MAP_LEGEND, "children"), (ids.CONTROLS_MEASURE, "options"),
+        (ids.CONTROLS_MEASURE, "value"), (ids.CONTROLS_DESCRIPTION, "children"), (ids.CONTROLS_INDICATOR, "value"),
+    ]  # fmt: skip
+    payload = {
+        "output": ".." + "...".join(f"{i}.{p}" for i, p in outputs) + "..",
+        "outputs": [{"id": i, "property": p} for i, p in outputs],
+        "inputs": [
+            {"id": ids.CONTROLS_INDICATOR, "property": "value", "value": indicator_id},
+            {"id": ids.CONTROLS_MEASURE, "property": "value", "value": measure},
+            {"id": ids.CONTROLS_LANG, "property": "value", "value": lang},
+        ],
+        "changedPropIds": [f"{ids.CONTROLS_INDICATOR}.value"],
+        "state": [],
+    }
+    return client.post("/_dash-update-component", json=payload)
+
+
+def test_the_page_and_its_layout_are_served(client):
+    assert client.get("/").status_code == 200
+    layout = client.get("/_dash-layout").get_data(as_text=True)
+    assert "Fjordby Kommune" in layout and "Fiktive data" in layout
+
+
+def test_the_shapes_are_a_cached_url_and_never_part_of_the_layout(client, demo):
+    layout = client.get("/_dash-layout").get_data(as_text=True)
+    assert '"coordinates"' not in layout
+    url = f"/data/districts.{demo.geojson_hash}.geojson"
+    assert f'"geojson": "{url}"' in json.dumps(json.loads(layout))
+    response = client.get(url)
+    assert response.status_code == 200 and "immutable" in response.headers["Cache-Control"]
+    assert len(json.loads(response.data)["features"]) == len(demo.district_ids)
+
+
+def test_an_indicator_switch_sends_values_only(client):
+    response = _update(client, "dwelling_flat")
+    assert response.status_code == 200
+    body = response.get_data(as_text=True)
+    assert '"coordinates"' not in body and "Etageboliger" in body
+    assert len(body) < 40_000
+
+
+def test_a_nonsense_request_still_gets_a_working_view(client):
+    response = _update(client, "<script>", measure="everything", lang="xx")
+    assert response.status_code == 200
+    assert '"age_0_5|share|da"' in response.get_data(as_text=True)
+
+
+def _cli(*arguments):
+    return subprocess.run([sys.executable, "app.py", *arguments], cwd=ROOT, capture_output=True, text=True, timeout=120)
+
+
+def test_a_missing_dataset_folder_is_one_line_and_exit_code_2(tmp_path):
+    result = _cli("--dataset", str(tmp_path / "nowhere"))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip().count("\n") == 0 and "nowhere" in result.stderr
+
+
+def test_a_broken_dataset_folder_names_the_problem(tiny_folder):
+    (tiny_folder / "statistics.csv").write_text("district_id,year,indicator,value,status\n01,2016,residents,lots,\n")
+    result = _cli("--dataset", str(tiny_folder))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "statistics.csv, line 2: value 'lots' is not a number" in result.stderr
