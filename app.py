@@ -16,6 +16,7 @@ from pathlib import Path
 
 import flask
 from dash import Dash
+from flask_compress import Compress
 
 from data.errors import InputError
 from data.load import load_dataset
@@ -29,6 +30,15 @@ ASSETS_FOLDER = Path(__file__).resolve().parent / "assets"
 DATASET_ENV = "DISTRIKTSKORT_DATASET"
 EXIT_INPUT_ERROR = 2
 HASHED_CACHE = "public, max-age=31536000, immutable"
+GEOJSON_TYPE = "application/geo+json"
+COMPRESSED_TYPES = (
+    "text/html",
+    "text/css",
+    "text/plain",
+    "application/javascript",
+    "text/javascript",
+    "application/json",
+)
 
 INDEX_TEMPLATE = """<!DOCTYPE html>
 <html lang="da">
@@ -55,7 +65,7 @@ def create_app(dataset: Dataset) -> Dash:
         __name__,
         title=f"Distriktskort · {dataset.info.area_name}",
         assets_folder=str(ASSETS_FOLDER),
-        compress=True,
+        compress=False,  # compressed below, with GeoJSON added to what gets compressed
         update_title=None,
         meta_tags=[
             {"name": "viewport", "content": "width=device-width, initial-scale=1"},
@@ -63,12 +73,14 @@ def create_app(dataset: Dataset) -> Dash:
         ],
     )
     app.index_string = INDEX_TEMPLATE
+    app.server.config["COMPRESS_MIMETYPES"] = [*COMPRESSED_TYPES, GEOJSON_TYPE]
+    Compress(app.server)
     # The shapes travel once: a URL that changes when they do, so browsers may cache it for good.
     geojson_url = f"/data/districts.{dataset.geojson_hash}.geojson"
 
     @app.server.get(geojson_url)
     def _districts() -> flask.Response:
-        response = flask.Response(dataset.geojson, mimetype="application/geo+json")
+        response = flask.Response(dataset.geojson, mimetype=GEOJSON_TYPE)
         response.headers["Cache-Control"] = HASHED_CACHE
         return response
 
