@@ -19,6 +19,14 @@ def test_the_page_loads_with_every_district_drawn_and_no_console_errors(page, de
     assert _severe(page) == []
 
 
+def test_the_page_fetches_nothing_from_outside(page, demo):
+    rendered_fills(page, len(demo.district_ids))
+    urls = page.driver.execute_script("return performance.getEntriesByType('resource').map(entry => entry.name)")
+    outside = [url for url in urls if not url.startswith(page.server_url)]
+    assert outside == [], "no tiles, fonts or scripts from outside"
+    assert sum(".geojson" in url for url in urls) == 1, "the shapes are fetched once"
+
+
 def test_moving_the_year_slider_recolours_the_map_without_asking_the_server(page, demo):
     before = rendered_fills(page, len(demo.district_ids))
     requests = page.driver.execute_script(UPDATE_REQUESTS)
