@@ -10,7 +10,7 @@ PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c const
 DOCTESTED := layers geo stats data ui
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint format demo browser clean
+.PHONY: help install run test lint format demo browser glyphs clean
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-8s %s\n", $$1, $$2}'
@@ -48,6 +48,10 @@ format: $(VENV)/.installed-test ## format the code with ruff
 
 demo: install ## regenerate the embedded demo dataset in data/demo
 	$(BIN)/python -m data.make_demo
+
+glyphs: install ## rebuild the map's label font in assets/glyphs (from Debian's fonts-dejavu-core)
+	$(PIP) freetype-py==2.5.1
+	$(BIN)/python tools/build_glyphs.py
 
 clean: ## remove .venv and caches
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

@@ -37,6 +37,16 @@
       zmin: -0.5,
       zmax: view.zmax
     });
+    // Each name goes on the label trace whose text colour reads on its district's fill.
+    var codes = view.codes[index];
+    var labels = figure.data.slice(1).map(function (labelTrace, traceIndex) {
+      var light = traceIndex === 1;
+      return Object.assign({}, labelTrace, {
+        text: view.names.map(function (name, district) {
+          return view.light_text[codes[district]] === light ? name : "";
+        })
+      });
+    });
     var layout = Object.assign({}, figure.layout);
     var element = document.getElementById("map-graph");
     var bounds = layout.meta && layout.meta.bounds;
@@ -47,7 +57,7 @@
         zoom: fitZoom(bounds, element.clientWidth, element.clientHeight || element.clientWidth)
       });
     }
-    return { data: [trace], layout: layout };
+    return { data: [trace].concat(labels), layout: layout };
   }
 
   // The ranking beside the map: every district, highest first, in its map colour; hidden values at the end.

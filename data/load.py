@@ -68,7 +68,15 @@ def _read_csv(path: Path, columns: tuple[str, ...]) -> pd.DataFrame:
     return table
 
 
-def _read_districts(path: Path) -> tuple[bytes, list[str], list[str], tuple[float, float, float, float]]:
+def _label_point(shape: shapely.Geometry) -> tuple[float, float]:
+    # The centre of the largest circle inside the largest part: a name placed there stays inside the district,
+    # where a centroid can fall outside a curved or split one.
+    largest = max(shapely.get_parts(shape), key=lambda part: part.area)
+    centre = shapely.get_point(shapely.maximum_inscribed_circle(largest, tolerance=largest.length / 500), 0)
+    return round(centre.x, 6), round(centre.y, 6)
+
+
+def _read_districts(path: Path) -> tuple[bytes, list[str], list[str], tuple[float, float, float, float], list]:
     collection = _read_json(path)
     features = collection.get("features") if isinstance(collection, dict) else None
     if not isinstance(features, list) or not features:
@@ -103,7 +111,8 @@ def _read_districts(path: Path) -> tuple[bytes, list[str], list[str], tuple[floa
         raise InputError(
             f"{path}: coordinates are not longitude/latitude (bounds {west:.0f}, {south:.0f}). Write it in WGS84 (EPSG:4326)."
         )
-    return path.read_bytes(), ids, names, (float(west), float(south), float(east), float(north))
+    bounds = (float(west), float(south), float(east), float(north))
+    return path.read_bytes(), ids, names, bounds, [_label_point(shape) for shape in shapes]
 
 
 def _info(package: dict, path: Path) -> DatasetInfo:
@@ -227,7 +236,7 @@ def load_dataset(folder: Path) -> Dataset:
             f"{folder}: no such dataset folder. Give a folder made by 'python app.py import', or leave --dataset out for the demo."
         )
     info = _info(_read_json(folder / PACKAGE_FILE), folder / PACKAGE_FILE)
-    geojson, district_ids, district_names, bounds = _read_districts(folder / DISTRICTS_FILE)
+    geojson, district_ids, district_names, bounds, label_points = _read_districts(folder / DISTRICTS_FILE)
     indicators = _indicators(_read_csv(folder / INDICATORS_FILE, INDICATOR_COLUMNS))
     tidy = _statistics(
         _read_csv(folder / STATISTICS_FILE, STATISTICS_COLUMNS), folder / STATISTICS_FILE, district_ids, indicators
@@ -265,4 +274,5 @@ def load_dataset(folder: Path) -> Dataset:
         geojson=geojson,
         geojson_hash=hashlib.sha256(geojson).hexdigest()[:16],
         bounds=bounds,
+        label_points=tuple(label_points),
     )

@@ -82,6 +82,7 @@ class Dataset:
     geojson: bytes = field(repr=False)
     geojson_hash: str
     bounds: tuple[float, float, float, float]  # west, south, east, north in degrees
+    label_points: tuple[tuple[float, float], ...] = ()  # (lon, lat) per district, well inside its largest part
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "indicators", MappingProxyType(dict(self.indicators)))

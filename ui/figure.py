@@ -10,12 +10,19 @@ import math
 
 from data.model import Dataset
 
-# Plotly's built-in plain background: no tiles, and no symbol layer, so its glyph URL is never fetched and the
-# districts draw with no internet at all. An inline style dict draws too, but plotly.js 3 compares it with the
-# copy MapLibre has mutated, calls setStyle on every update and waits for an event that never comes: the colours
-# then stop changing. A named style avoids that.
-OFFLINE_MAP_STYLE = "white-bg"
+LABEL_FONT = "Distriktskort Sans"  # built by tools/build_glyphs.py into assets/glyphs/
+# A plain background and our own glyphs: nothing is fetched from outside, so the map works with no internet.
+OFFLINE_MAP_STYLE = {
+    "version": 8,
+    "name": "distriktskort-offline",
+    "glyphs": "/assets/glyphs/{fontstack}/{range}.pbf",
+    # Never leave "sources" empty: Dash drops empty objects from a figure, plotly.js then sees another style,
+    # reloads it on every update and waits for an event that never comes, and the colours stop changing.
+    "sources": {"distriktskort-blank": {"type": "geojson", "data": {"type": "FeatureCollection", "features": []}}},
+    "layers": [{"id": "background", "type": "background", "paint": {"background-color": "#eef3f5"}}],
+}
 REFERENCE_SIZE_PX = (640, 520)  # the map's size on a laptop; the browser refits for the real size
+LABEL_COLOURS = ("#1b2a33", "#ffffff")  # names on light fills, names on dark fills
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
 
 
@@ -57,6 +64,7 @@ def map_figure(dataset: Dataset, geojson_url: str) -> dict:
         "customdata": list(dataset.district_names),
         "hovertemplate": "%{customdata}<extra></extra>",
     }
+    labels = [_label_trace(dataset, colour) for colour in LABEL_COLOURS]
     layout = {
         "map": {
             "style": OFFLINE_MAP_STYLE,
@@ -74,7 +82,21 @@ def map_figure(dataset: Dataset, geojson_url: str) -> dict:
         },
         "font": {"family": FONT},
     }
-    return {"data": [trace], "layout": layout}
+    return {"data": [trace, *labels], "layout": layout}
+
+
+def _label_trace(dataset: Dataset, colour: str) -> dict:
+    # District names on the map. MapLibre drops a name that would overlap another, and shows it on zooming in.
+    return {
+        "type": "scattermap",
+        "mode": "text",
+        "lon": [lon for lon, _ in dataset.label_points],
+        "lat": [lat for _, lat in dataset.label_points],
+        "text": list(dataset.district_names),
+        "textfont": {"family": LABEL_FONT, "size": 12, "color": colour},
+        "hoverinfo": "skip",
+        "showlegend": False,
+    }
 
 
 def ranking_figure(dataset: Dataset) -> dict:

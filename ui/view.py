@@ -7,6 +7,7 @@ and play through the years without asking the server again.
 from __future__ import annotations
 
 import numpy as np
+from plotly.colors import convert_colors_to_same_type, unlabel_rgb
 
 from data.model import STATUS_MISSING, STATUS_SUPPRESSED, Dataset, Series
 from layers.classify import CODE_MISSING, CODE_SUPPRESSED, FIRST_CLASS_CODE, MISSING_COLOUR, SUPPRESSED_COLOUR
@@ -79,6 +80,17 @@ def _codes(series: Series) -> np.ndarray:
 
 def _colours(series: Series) -> list[str]:
     return [MISSING_COLOUR, SUPPRESSED_COLOUR, *(series.classes.colours if series.classes else ())]
+
+
+def needs_light_text(colour: str) -> bool:
+    """True when a fill is dark enough that a name on it must be white to be read (WCAG relative luminance).
+
+    >>> needs_light_text("rgb(63,0,125)"), needs_light_text("#f4f4f4")
+    (True, False)
+    """
+    red, green, blue = (channel / 255 for channel in unlabel_rgb(convert_colors_to_same_type(colour, "rgb")[0][0]))
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in (red, green, blue)]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2] < 0.25
 
 
 def discrete_colorscale(colours: list[str]) -> list[list]:
@@ -184,6 +196,7 @@ def map_view(dataset: Dataset, indicator_id: str, measure: str, lang: str) -> di
         "hover": hover,
         "colours": colours,
         "colorscale": discrete_colorscale(colours),
+        "light_text": [needs_light_text(colour) for colour in colours],
         "zmax": len(colours) - 0.5,
         "first_class_code": FIRST_CLASS_CODE,
         "title": title_template(series, lang),
