@@ -210,7 +210,8 @@ def _cube(
 def _series(indicator: Indicator, measure: str, counts, status, denominators, denominator_status) -> Series:
     family = indicator.family
     unit = unit_of(family, measure)
-    signed = bool(lookup(indicator.id) and lookup(indicator.id)[1].signed)
+    known = lookup(indicator.id)
+    signed = bool(known and known[1].signed)
     if measure == "share":
         with np.errstate(divide="ignore", invalid="ignore"):
             values = counts / denominators * SHARE_FACTORS[family.share_unit]

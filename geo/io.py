@@ -28,7 +28,7 @@ def read_vector(path: Path, *, layer: str | None = None, encoding: str | None = 
 
 def write_geojson(districts: gpd.GeoDataFrame, path: Path) -> None:
     """Write RFC 7946 GeoJSON (WGS84, counter-clockwise outer rings) with coordinates rounded for the web."""
-    if districts.crs is None or districts.crs != gpd.GeoSeries([], crs=WEB_CRS).crs:
+    if districts.crs is None or not districts.crs.equals(WEB_CRS):
         raise ValueError(f"write_geojson expects {WEB_CRS}, got {districts.crs}")
     pyogrio.write_dataframe(
         districts,
