@@ -1,6 +1,7 @@
 """Distriktskort: yearly statistics per school district on an interactive map.
 
     python app.py [--dataset DIR] [--host HOST] [--port PORT]    serve a dataset folder (the demo without --dataset)
+    python app.py import --districts FILE --statistics FILE --out DIR [...]   build a dataset folder
     gunicorn app:server                                          serve DISTRIKTSKORT_DATASET, or the demo
 
 A dataset folder is the open format described in DESIGN.md. A missing or broken one gives a one-line error and
@@ -19,6 +20,7 @@ from dash import Dash
 from flask_compress import Compress
 
 from data.errors import InputError
+from data.importer import import_main
 from data.load import load_dataset
 from data.make_demo import DEMO_FOLDER
 from data.model import Dataset
@@ -102,7 +104,10 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """The command line: load the dataset, then serve it until interrupted."""
+    """The command line: ``import`` builds a dataset folder; otherwise load one and serve it until interrupted."""
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["import"]:
+        return import_main(argv[1:])
     arguments = _arguments(argv)
     try:
         dataset = load_dataset(arguments.dataset or DEMO_FOLDER)

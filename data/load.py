@@ -30,6 +30,7 @@ from data.write import (
     STATISTICS_FILE,
 )
 from layers.classify import classify_over_all_years
+from layers.families import UNITS
 from layers.registry import FAMILY_BY_ID, fallback_family, lookup, measures_of, unit_of
 from layers.text import Text
 
@@ -156,6 +157,7 @@ def _indicators(table: pd.DataFrame) -> dict[str, Indicator]:
             description=Text(row.description_da, row.description_en or row.description_da),
             denominator=row.denominator or None,
             source=row.source,
+            unit=row.unit if row.unit in UNITS else "count",
         )
     return indicators
 
@@ -207,6 +209,20 @@ def _cube(
     return values, status
 
 
+def _given_series(indicator: Indicator, values: np.ndarray, status: np.ndarray) -> tuple[str, Series]:
+    # Figures that arrive as shares or plain numbers are shown as they are: there is no count to divide.
+    unit = UNITS[indicator.unit]
+    measure = "share" if indicator.unit in SHARE_FACTORS else "count"
+    values = np.where(status == STATUS_SHOWN, values, np.nan)
+    signed = bool(np.nanmin(values, initial=0.0) < 0)
+    family = indicator.family
+    classes = classify_over_all_years(
+        values, scheme=family.scheme, signed=signed, decimals=unit.decimals, diverging_scheme=family.diverging_scheme
+    )
+    nothing = np.full_like(values, np.nan)
+    return measure, Series(indicator, measure, unit, values, nothing, nothing, status, classes, signed)
+
+
 def _series(indicator: Indicator, measure: str, counts, status, denominators, denominator_status) -> Series:
     family = indicator.family
     unit = unit_of(family, measure)
@@ -251,6 +267,10 @@ def load_dataset(folder: Path) -> Dataset:
     series = {}
     for indicator_id, indicator in indicators.items():
         i = position[indicator_id]
+        if indicator.unit in SHARE_FACTORS or (indicator.unit == "number" and lookup(indicator_id) is None):
+            measure, given = _given_series(indicator, counts[i], status[i])
+            series[indicator_id, measure] = given
+            continue
         d = position.get(indicator.denominator or "")
         for measure in measures_of(indicator.family):
             if measure == "share" and d is None:

@@ -13,6 +13,7 @@ import pandas as pd
 
 from data.demo_figures import YEARS, demo_statistics
 from data.demo_geography import demo_districts
+from data.indicators import indicator_table
 from data.write import write_dataset
 from geo.pipeline import prepare_districts
 from layers.families import FAMILIES
@@ -24,23 +25,8 @@ SOURCE = "Distriktskort demo generator (data/make_demo.py)"
 
 def demo_indicators() -> pd.DataFrame:
     """One row per registry category, in the ``indicators.csv`` columns."""
-    rows = [
-        {
-            "id": category.id,
-            "family": family.id,
-            "category": category.name.da,
-            "unit": "count",
-            "denominator": family.denominator or "",
-            "title_da": category.name.da,
-            "title_en": category.name.en,
-            "description_da": family.description.da,
-            "description_en": family.description.en,
-            "source": SOURCE,
-        }
-        for family in FAMILIES
-        for category in family.categories
-    ]
-    return pd.DataFrame(rows)
+    ids = [category.id for family in FAMILIES for category in family.categories]
+    return indicator_table(ids, SOURCE)
 
 
 def demo_metadata(rule: DisclosureRule) -> dict:

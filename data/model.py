@@ -29,6 +29,7 @@ class Indicator:
     description: Text
     denominator: str | None
     source: str
+    unit: str = "count"  # as in indicators.csv: count, number, percent or per_1000
 
 
 @dataclass(frozen=True)

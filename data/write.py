@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import geopandas as gpd
@@ -93,14 +94,20 @@ def write_dataset(
     statistics: pd.DataFrame,
     indicators: pd.DataFrame,
     metadata: dict,
+    verify: Callable[[Path], object] | None = None,
 ) -> None:
-    """Write a complete dataset folder, replacing ``folder`` only once everything is written."""
+    """Write a complete dataset folder, replacing ``folder`` only once everything is written.
+
+    ``verify`` is called with the finished staging folder before the swap; if it raises, nothing is replaced.
+    """
     folder = Path(folder)
     folder.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
     staging.chmod(0o755)
     try:
         _write_into(staging, districts, statistics, indicators, metadata)
+        if verify is not None:
+            verify(staging)
         retired = folder.with_name(f".{folder.name}.old")
         if folder.exists():
             folder.rename(retired)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import geopandas as gpd
+import pandas as pd
 import shapely
 
 from data.errors import InputError
@@ -25,8 +26,25 @@ class GeometryReport:
 
 
 def _working_crs(districts: gpd.GeoDataFrame):
-    # A projected CRS in metres is kept; a geographic one gets its local UTM zone, so tolerances are in metres.
-    return districts.crs if districts.crs.is_projected else districts.estimate_utm_crs()
+    # A projected CRS in metres is kept; a geographic one, or Web Mercator (whose metres stretch with latitude),
+    # gets its local UTM zone, so tolerances are true metres.
+    if districts.crs.is_projected and districts.crs.to_epsg() != 3857:
+        return districts.crs
+    return districts.estimate_utm_crs()
+
+
+def _as_text(values: pd.Series, field: str) -> pd.Series:
+    # Ids are text from here on. Whole numbers read as floats (7.0) are written as whole numbers ("7").
+    empty = values.isna() | (values.astype(str).str.strip() == "")
+    if empty.any():
+        row = int(empty.to_numpy().nonzero()[0][0])
+        raise InputError(
+            f"The field {field!r} is empty in feature {row + 1}. Every district needs one; choose another field "
+            "with --id-field or --name-field."
+        )
+    if pd.api.types.is_float_dtype(values) and (values % 1 == 0).all():
+        values = values.astype("int64")
+    return values.astype(str).str.strip()
 
 
 def _polygonal(geometry: shapely.Geometry) -> shapely.Geometry:
@@ -80,7 +98,7 @@ def prepare_districts(
     invalid = ~geometry.is_valid
     geometry = geometry.where(~invalid, geometry.make_valid().map(_polygonal))
     table = gpd.GeoDataFrame(
-        {"district_id": working[id_field].astype(str).str.strip(), "name": working[name_field].astype(str).str.strip()},
+        {"district_id": _as_text(working[id_field], id_field), "name": _as_text(working[name_field], name_field)},
         geometry=geometry.values,
         crs=working.crs,
     )

@@ -29,6 +29,7 @@ UNITS: dict[str, Unit] = {
         Unit("percent", Text(" %", " %"), 1, Text("procent", "per cent")),
         Unit("per_1000", Text(" pr. 1.000", " per 1,000"), 1, Text("pr. 1.000 indbyggere", "per 1,000 residents")),
         Unit("count", Text("", ""), 0, Text("antal", "number")),
+        Unit("number", Text("", ""), 1, Text("tal", "number")),
     )
 }
 

@@ -41,27 +41,19 @@ class DisclosureRule:
         }
 
 
-def _sibling_groups(statistics: pd.DataFrame) -> pd.Series:
-    families = statistics["indicator"].map(lambda indicator_id: (lookup(indicator_id) or (None,))[0])
-    return families.map(lambda family: family.id if family is not None else None)
-
-
-def _is_signed(indicator_id: str) -> bool:
-    entry = lookup(indicator_id)
-    return bool(entry and entry[1].signed)
-
-
-def _suppress_secondary(group: pd.DataFrame, composition: bool) -> pd.Index:
-    hidden = group["status"] == SUPPRESSED
-    signed = group["indicator"].map(_is_signed)
-    extra: list = []
-    if composition:
-        visible = group[~hidden & ~signed & (group["status"] == "")]
-        if hidden.sum() == 1 and len(visible):
-            extra.append(visible["value"].idxmin())
-    if hidden.any() or extra:
-        extra.extend(group.index[signed & ~hidden])
-    return pd.Index(extra)
+def _registry_columns(indicators: pd.Series) -> pd.DataFrame:
+    # Looked up once per distinct indicator, not once per row: imports have a million rows and a hundred ids.
+    distinct = indicators.unique()
+    entries = [lookup(indicator_id) for indicator_id in distinct]
+    table = pd.DataFrame(
+        {
+            "family": [entry[0].id if entry else None for entry in entries],
+            "composition": [bool(entry and entry[0].composition) for entry in entries],
+            "signed": [bool(entry and entry[1].signed) for entry in entries],
+        },
+        index=distinct,
+    )
+    return table.reindex(indicators.to_numpy()).set_index(indicators.index)
 
 
 def apply_disclosure_control(statistics: pd.DataFrame, rule: DisclosureRule = DisclosureRule()) -> pd.DataFrame:
@@ -78,15 +70,22 @@ def apply_disclosure_control(statistics: pd.DataFrame, rule: DisclosureRule = Di
     """
     table = statistics.copy()
     table["status"] = table["status"].fillna("")
-    signed = table["indicator"].map(_is_signed)
+    registry = _registry_columns(table["indicator"])
+    signed = registry["signed"]
     small = (table["status"] == "") & ~signed & (table["value"] > 0) & (table["value"] < rule.min_count)
     table.loc[small, "status"] = SUPPRESSED
     if rule.secondary:
-        table["_family"] = _sibling_groups(table)
-        known = table[table["_family"].notna()]
-        for (_family_id, _, _), group in known.groupby(["_family", "district_id", "year"], sort=False):
-            composition = lookup(group["indicator"].iloc[0])[0].composition
-            table.loc[_suppress_secondary(group, composition), "status"] = SUPPRESSED
-        table = table.drop(columns="_family")
+        known = registry["family"].notna()
+        keys = [registry["family"].where(known, ""), table["district_id"], table["year"]]
+        hidden = (table["status"] == SUPPRESSED) & known
+        hidden_in_group = hidden.groupby(keys).transform("sum")
+        # A lone hidden cell in a family that adds up to a total takes the smallest visible sibling with it.
+        candidates = known & registry["composition"] & ~signed & (table["status"] == "") & (hidden_in_group == 1)
+        partners = table.loc[candidates, "value"].groupby([key[candidates] for key in keys]).idxmin()
+        table.loc[partners.to_numpy(), "status"] = SUPPRESSED
+        # A signed figure (net = in - out) would reveal a hidden sibling, so it goes too.
+        hidden = (table["status"] == SUPPRESSED) & known
+        derived = signed & known & hidden.groupby(keys).transform("any") & (table["status"] == "")
+        table.loc[derived, "status"] = SUPPRESSED
     table.loc[table["status"] == SUPPRESSED, "value"] = np.nan
     return table

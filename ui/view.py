@@ -53,7 +53,11 @@ def indicator_options(dataset: Dataset, lang: str) -> list[dict]:
     )
     options = []
     for family in families:
-        members = [indicator for indicator in dataset.indicators.values() if indicator.family == family]
+        # Registry families list their categories in the registry's order; others in the dataset's.
+        order = [category.id for category in family.categories] or list(dataset.indicators)
+        members = [
+            dataset.indicators[i] for i in order if i in dataset.indicators and dataset.indicators[i].family == family
+        ]
         if not members:
             continue
         options.append({"label": family.name(lang).upper(), "value": f"family:{family.id}", "disabled": True})

@@ -1,0 +1,127 @@
+"""The one validator every statistics format goes through: districts matched, values parsed, figures checked.
+
+Every refusal names the file, line, field and value, and says what to do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+
+from data.errors import InputError
+from stats.disclosure import MISSING
+
+MISSING_MARKERS = ("", "..", "-", ".", "…", "na", "n/a", "nan")
+SHOWN_AT_MOST = 10  # how many offending values an error lists
+
+
+def _listing(values: Sequence[str]) -> str:
+    shown = ", ".join(repr(value) for value in values[:SHOWN_AT_MOST])
+    return shown + (f" and {len(values) - SHOWN_AT_MOST} more" if len(values) > SHOWN_AT_MOST else "")
+
+
+def match_districts(keys: pd.Series, where: pd.Series, ids: Sequence[str], names: Sequence[str]) -> pd.Series:
+    """District ids for the keys a file uses: ids as they are, or names ignoring case and surrounding spaces."""
+    keys = keys.astype(str).str.strip()
+    known_ids = set(ids)
+    if keys.isin(known_ids).all():
+        return keys
+    folded = pd.Series(list(ids), index=[name.strip().casefold() for name in names])
+    ambiguous = folded.index[folded.index.duplicated()].unique()
+    folded_keys = keys.str.casefold()
+    by_name = folded_keys.map(folded[~folded.index.duplicated(keep=False)])
+    unclear = folded_keys.isin(ambiguous)
+    if unclear.any():
+        first = unclear.idxmax()
+        raise InputError(
+            f"{where[first]}: the district name {keys[first]!r} belongs to more than one district. "
+            "Use district ids in the statistics instead of names."
+        )
+    matched = keys.where(keys.isin(known_ids), by_name)
+    unknown = matched.isna()
+    if unknown.any():
+        first = unknown.idxmax()
+        strangers = list(dict.fromkeys(keys[unknown]))
+        raise InputError(
+            f"{where[first]}: {len(strangers)} district(s) in the statistics are not among the polygons: "
+            f"{_listing(strangers)}. Check the ids or names, or give the statistics for these districts' polygons."
+        )
+    return matched
+
+
+def parse_values(text: pd.Series, decimal_comma: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Numbers and statuses from value text: missing markers become ``missing``; anything else must be a number.
+
+    >>> values, status = parse_values(pd.Series(["1.234,5", "..", "7"]), pd.Series([True, True, True]))
+    >>> values.tolist()[0], status.tolist()
+    (1234.5, ['', 'missing', ''])
+    """
+    cleaned = text.astype(str).str.strip().str.replace(r"[\s\u00a0]", "", regex=True)
+    comma = decimal_comma.astype(bool)
+    cleaned = cleaned.where(~comma, cleaned.str.replace(".", "", regex=False).str.replace(",", ".", regex=False))
+    is_missing = cleaned.str.lower().isin(MISSING_MARKERS)
+    values = pd.to_numeric(cleaned.where(~is_missing), errors="coerce")
+    status = pd.Series(np.where(is_missing, MISSING, ""), index=text.index)
+    return values, status
+
+
+def validate(long: pd.DataFrame, ids: Sequence[str], names: Sequence[str], units: Mapping[str, str]) -> pd.DataFrame:
+    """The tidy table (``district_id, year, indicator, value, status``) from long rows of any format.
+
+    ``units`` gives each indicator's unit: counts may not be negative, percentages must lie within 0–100.
+    """
+    where = long["where"]
+    district_id = match_districts(long["district"], where, ids, names)
+    years = pd.to_numeric(long["year"].astype(str).str.strip(), errors="coerce")
+    bad = years.isna() | (years % 1 != 0)
+    if bad.any():
+        first = bad.idxmax()
+        raise InputError(f"{where[first]}: year {long['year'][first]!r} is not a year. Write it as 2016.")
+    values, status = parse_values(long["value"], long["decimal_comma"])
+    given = long["status"].astype(str).str.strip().str.lower()
+    status = status.where(given == "", given)
+    not_number = values.isna() & (status == "")
+    if not_number.any():
+        first = not_number.idxmax()
+        raise InputError(
+            f"{where[first]}: value {long['value'][first]!r} for {long['indicator'][first]} is not a number. "
+            "Write numbers with digits (decimal comma or point), and '..' or an empty cell where there is none."
+        )
+    unknown_status = ~status.isin(["", MISSING, "suppressed"])
+    if unknown_status.any():
+        first = unknown_status.idxmax()
+        raise InputError(f"{where[first]}: status {status[first]!r} must be empty, 'missing' or 'suppressed'.")
+    tidy = pd.DataFrame(
+        {
+            "district_id": district_id,
+            "year": years.astype(int),
+            "indicator": long["indicator"].astype(str).str.strip(),
+            "value": values.where(status == ""),
+            "status": status,
+        }  # fmt: skip
+    )
+    duplicated = tidy.duplicated(["district_id", "year", "indicator"], keep=False)
+    if duplicated.any():
+        rows = where[duplicated].tolist()
+        first = duplicated.idxmax()
+        raise InputError(
+            f"{rows[0]} and {rows[1]}: two figures for district {tidy['district_id'][first]}, "
+            f"{tidy['year'][first]}, {tidy['indicator'][first]}. Keep one."
+        )
+    unit = tidy["indicator"].map(lambda indicator_id: units.get(indicator_id, "count"))
+    for broken, expected in (
+        ((unit == "count") & (tidy["value"] < 0), "a count, which cannot be negative"),
+        (
+            (unit == "percent") & ((tidy["value"] < 0) | (tidy["value"] > 100)),
+            "a percentage, which lies between 0 and 100",
+        ),
+    ):
+        if broken.any():
+            first = broken.idxmax()
+            raise InputError(
+                f"{where[first]}: value {long['value'][first]!r} for {tidy['indicator'][first]} is {expected}. "
+                "Fix the figure, or describe the indicator's unit with --indicators."
+            )
+    return tidy
