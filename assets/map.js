@@ -29,27 +29,38 @@
     return index < 0 ? view.years.length - 1 : index;
   }
 
+  // One year's map: the shapes valid that year, coloured by their district's code, and each name placed on the
+  // label trace whose text colour reads on its fill.
   function mapFigure(figure, view, index) {
+    var meta = figure.layout.meta;
+    var features = meta.feature_of_year[index] || [];
+    var codes = view.codes[index];
+    var locations = [], z = [], tips = [], lon = [], lat = [], dark = [], light = [];
+    features.forEach(function (feature, district) {
+      if (feature < 0) return;
+      locations.push(meta.keys[feature]);
+      z.push(codes[district]);
+      tips.push(view.hover[index][district]);
+      lon.push(meta.label_points[feature][0]);
+      lat.push(meta.label_points[feature][1]);
+      var onDark = view.light_text[codes[district]];
+      dark.push(onDark ? "" : view.names[district]);
+      light.push(onDark ? view.names[district] : "");
+    });
     var trace = Object.assign({}, figure.data[0], {
-      z: view.codes[index],
-      customdata: view.hover[index],
+      locations: locations,
+      z: z,
+      customdata: tips,
       colorscale: view.colorscale,
       zmin: -0.5,
       zmax: view.zmax
     });
-    // Each name goes on the label trace whose text colour reads on its district's fill.
-    var codes = view.codes[index];
-    var labels = figure.data.slice(1).map(function (labelTrace, traceIndex) {
-      var light = traceIndex === 1;
-      return Object.assign({}, labelTrace, {
-        text: view.names.map(function (name, district) {
-          return view.light_text[codes[district]] === light ? name : "";
-        })
-      });
+    var labels = [dark, light].map(function (text, i) {
+      return Object.assign({}, figure.data[i + 1], { lon: lon, lat: lat, text: text });
     });
     var layout = Object.assign({}, figure.layout);
     var element = document.getElementById("map-graph");
-    var bounds = layout.meta && layout.meta.bounds;
+    var bounds = meta.bounds;
     if (element && bounds && element.clientWidth > 0 && !fittedWidths[element.clientWidth]) {
       fittedWidths = {};
       fittedWidths[element.clientWidth] = true;

@@ -32,19 +32,25 @@ def synthetic_districts(count: int, seed: int = 1) -> gpd.GeoDataFrame:
     """A Voronoi coverage of ``count`` districts over a 60 × 40 km area in EPSG:25832."""
     rng = np.random.default_rng(seed)
     x0, y0 = 520_000.0, 6_160_000.0
-    points = shapely.multipoints(np.column_stack([x0 + rng.uniform(0, 60_000, count), y0 + rng.uniform(0, 40_000, count)]))
+    points = shapely.multipoints(
+        np.column_stack([x0 + rng.uniform(0, 60_000, count), y0 + rng.uniform(0, 40_000, count)])
+    )
     frame = shapely.box(x0, y0, x0 + 60_000, y0 + 40_000)
     cells = shapely.get_parts(shapely.voronoi_polygons(points, extend_to=frame, ordered=True))
     cells = shapely.intersection(cells, frame)
     ids = [f"{i:05d}" for i in range(count)]
-    return gpd.GeoDataFrame({"district_id": ids, "name": [f"Distrikt {i}" for i in ids]}, geometry=cells, crs="EPSG:25832")
+    return gpd.GeoDataFrame(
+        {"district_id": ids, "name": [f"Distrikt {i}" for i in ids]}, geometry=cells, crs="EPSG:25832"
+    )
 
 
 def synthetic_statistics(ids: list[str], years: int, indicators: int, seed: int = 2) -> pd.DataFrame:
     known = [category.id for family in FAMILIES for category in family.categories]
     names = (known + [f"extra_{i:03d}" for i in range(indicators)])[:indicators]
     rng = np.random.default_rng(seed)
-    index = pd.MultiIndex.from_product([ids, range(2011, 2011 + years), names], names=["district_id", "year", "indicator"])
+    index = pd.MultiIndex.from_product(
+        [ids, range(2011, 2011 + years), names], names=["district_id", "year", "indicator"]
+    )
     values = rng.integers(0, 800, len(index))
     return pd.DataFrame({"value": values}, index=index).reset_index()
 

@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from data.boundary_sets import check_years_have_boundaries, read_boundary_sets
 from data.errors import InputError
 from data.indicators import indicator_table, read_descriptions
 from data.load import load_dataset
 from data.write import write_dataset
-from geo.pipeline import DEFAULT_TOLERANCE_M, GeometryReport, prepare_districts
-from geo.read import guess_fields, read_districts
+from geo.pipeline import GeometryReport
 from stats.disclosure import SUPPRESSED, DisclosureRule, apply_disclosure_control
 from stats.formats import read_long
 from stats.table import read_grids
@@ -33,7 +33,7 @@ DEFAULT_LICENCE = "Ikke angivet / not stated"
 class ImportOptions:
     """What the command line asked for."""
 
-    districts: Path
+    districts: tuple[str, ...]  # FILE or FILE@FROM-TO, one per boundary set
     statistics: tuple[Path, ...]
     out: Path
     layer: str | None = None
@@ -73,6 +73,7 @@ class ImportSummary:
     missing: int
     geometry: GeometryReport
     formats: tuple[str, ...]
+    boundary_sets: str
     bytes_on_disk: int
     out: Path
 
@@ -85,6 +86,7 @@ class ImportSummary:
             f"  indicators:  {self.indicators}",
             f"  rows:        {self.rows:,}",
             f"  suppressed:  {self.suppressed:,} cells hidden to protect individuals; {self.missing:,} missing",
+            f"  boundaries:  {self.boundary_sets}",
             f"  geometry:    {self.geometry.repaired} invalid polygon(s) repaired, {self.geometry.dissolved_rows} row(s) dissolved into their district",
             f"  coverage:    {_coverage_note(self.geometry)}",
             f"  formats:     {', '.join(self.formats)}",
@@ -138,12 +140,8 @@ def _metadata(options: ImportOptions, rule: DisclosureRule, indicators: pd.DataF
 def run_import(options: ImportOptions, progress: Progress | None = None) -> ImportSummary:
     """Import districts and statistics into ``options.out``. Raises ``InputError`` and leaves ``out`` untouched."""
     progress = progress or Progress(stages=5)
-    raw = read_districts(options.districts, layer=options.layer, encoding=options.encoding, crs=options.crs)
-    id_field, name_field = guess_fields(raw, options.id_field, options.name_field)
-    districts, report = prepare_districts(
-        raw, id_field=id_field, name_field=name_field, tolerance_m=DEFAULT_TOLERANCE_M
-    )
-    progress.step(f"read {len(districts)} districts from {options.districts.name} (id: {id_field}, name: {name_field})")
+    districts, report, notes = read_boundary_sets(options)
+    progress.step(f"read {districts['district_id'].nunique()} districts ({'; '.join(notes)})")
     described = read_descriptions(options.indicators) if options.indicators else {}
     long, titles, formats = _statistics(options.statistics, options.encoding)
     progress.step(f"read {len(long):,} figures from {len(options.statistics)} statistics file(s)")
@@ -154,6 +152,7 @@ def run_import(options: ImportOptions, progress: Progress | None = None) -> Impo
     indicators = indicator_table(ids, source, described)
     units = dict(zip(indicators["id"], indicators["unit"], strict=True))
     tidy = validate(long, list(districts["district_id"]), list(districts["name"]), units)
+    check_years_have_boundaries(tidy, districts)
     progress.step(f"checked {len(tidy):,} figures against the districts")
     rule = DisclosureRule(min_count=options.min_count)
     counts = tidy["indicator"].map(units) == "count"
@@ -171,7 +170,7 @@ def run_import(options: ImportOptions, progress: Progress | None = None) -> Impo
     )
     progress.step(f"wrote and checked {options.out}")
     return ImportSummary(
-        districts=len(districts),
+        districts=districts["district_id"].nunique(),
         years=tuple(int(year) for year in years),
         indicators=len(indicators),
         rows=len(statistics),
@@ -179,6 +178,7 @@ def run_import(options: ImportOptions, progress: Progress | None = None) -> Impo
         missing=int((statistics["status"] == "missing").sum()),
         geometry=report,
         formats=tuple(formats),
+        boundary_sets="; ".join(notes),
         bytes_on_disk=sum(path.stat().st_size for path in options.out.iterdir()),
         out=options.out,
     )
@@ -189,7 +189,11 @@ def _arguments(argv: list[str]) -> ImportOptions:
         prog="app.py import", description="Turn district polygons and statistics files into a dataset folder."
     )
     parser.add_argument(
-        "--districts", type=Path, required=True, help="GeoPackage, Shapefile (.shp, folder or .zip) or GeoJSON"
+        "--districts",
+        action="append",
+        required=True,
+        help="GeoPackage, Shapefile (.shp, folder or .zip) or GeoJSON; when boundaries changed, give each set as "
+        "FILE@FROM-TO, e.g. --districts old.gpkg@2011-2013 --districts new.gpkg@2014-",
     )
     parser.add_argument(
         "--statistics", type=Path, action="append", required=True, help="CSV or Excel; repeat for several files"
@@ -210,7 +214,9 @@ def _arguments(argv: list[str]) -> ImportOptions:
     arguments = parser.parse_args(argv)
     if arguments.min_count < 1:
         parser.error(f"--min-count must be 1 or more, got {arguments.min_count}")
-    return ImportOptions(**{**vars(arguments), "statistics": tuple(arguments.statistics)})
+    return ImportOptions(
+        **{**vars(arguments), "statistics": tuple(arguments.statistics), "districts": tuple(arguments.districts)}
+    )
 
 
 def import_main(argv: list[str]) -> int:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import shapely
 
+from data.districts import read_boundaries
 from data.errors import InputError
 from data.model import (
     STATUS_CODES,
@@ -67,53 +67,6 @@ def _read_csv(path: Path, columns: tuple[str, ...]) -> pd.DataFrame:
             f"{path}: the column(s) {', '.join(missing)} are missing; the header must have {', '.join(columns)}."
         )
     return table
-
-
-def _label_point(shape: shapely.Geometry) -> tuple[float, float]:
-    # The centre of the largest circle inside the largest part: a name placed there stays inside the district,
-    # where a centroid can fall outside a curved or split one.
-    largest = max(shapely.get_parts(shape), key=lambda part: part.area)
-    centre = shapely.get_point(shapely.maximum_inscribed_circle(largest, tolerance=largest.length / 500), 0)
-    return round(centre.x, 6), round(centre.y, 6)
-
-
-def _read_districts(path: Path) -> tuple[bytes, list[str], list[str], tuple[float, float, float, float], list]:
-    collection = _read_json(path)
-    features = collection.get("features") if isinstance(collection, dict) else None
-    if not isinstance(features, list) or not features:
-        raise InputError(f"{path}: not a GeoJSON FeatureCollection with at least one district.")
-    ids, names, shapes = [], [], []
-    for number, feature in enumerate(features, start=1):
-        properties = feature.get("properties") or {}
-        district_id = properties.get("district_id")
-        if not isinstance(district_id, str) or not district_id.strip():
-            raise InputError(
-                f'{path}: feature {number} has district_id {district_id!r}; it must be non-empty text, e.g. "07".'
-            )
-        if district_id in ids:
-            raise InputError(
-                f"{path}: district_id {district_id!r} appears twice (features {ids.index(district_id) + 1} and {number})."
-            )
-        try:
-            shape = shapely.geometry.shape(feature.get("geometry") or {})
-        except (ValueError, TypeError, AttributeError, KeyError, shapely.errors.GEOSException) as error:
-            raise InputError(
-                f"{path}: feature {number} (district {district_id}) has no readable geometry ({error})."
-            ) from error
-        if shape.geom_type not in ("Polygon", "MultiPolygon"):
-            raise InputError(
-                f"{path}: feature {number} (district {district_id}) is a {shape.geom_type}; districts must be polygons."
-            )
-        ids.append(district_id)
-        names.append(str(properties.get("name") or district_id))
-        shapes.append(shape)
-    west, south, east, north = shapely.total_bounds(shapes)
-    if not (-180 <= west <= east <= 180 and -90 <= south <= north <= 90):
-        raise InputError(
-            f"{path}: coordinates are not longitude/latitude (bounds {west:.0f}, {south:.0f}). Write it in WGS84 (EPSG:4326)."
-        )
-    bounds = (float(west), float(south), float(east), float(north))
-    return path.read_bytes(), ids, names, bounds, [_label_point(shape) for shape in shapes]
 
 
 def _info(package: dict, path: Path) -> DatasetInfo:
@@ -253,7 +206,8 @@ def load_dataset(folder: Path) -> Dataset:
             f"{folder}: no such dataset folder. Give a folder made by 'python app.py import', or leave --dataset out for the demo."
         )
     info = _info(_read_json(folder / PACKAGE_FILE), folder / PACKAGE_FILE)
-    geojson, district_ids, district_names, bounds, label_points = _read_districts(folder / DISTRICTS_FILE)
+    boundaries = read_boundaries(folder / DISTRICTS_FILE, _read_json(folder / DISTRICTS_FILE))
+    district_ids = list(boundaries.district_ids)
     indicators = _indicators(_read_csv(folder / INDICATORS_FILE, INDICATOR_COLUMNS))
     tidy = _statistics(
         _read_csv(folder / STATISTICS_FILE, STATISTICS_COLUMNS), folder / STATISTICS_FILE, district_ids, indicators
@@ -287,13 +241,15 @@ def load_dataset(folder: Path) -> Dataset:
     return Dataset(
         folder=folder,
         info=info,
-        district_ids=tuple(district_ids),
-        district_names=tuple(district_names),
+        district_ids=boundaries.district_ids,
+        district_names=boundaries.district_names,
         years=tuple(int(year) for year in years),
         indicators=indicators,
         series=series,
-        geojson=geojson,
-        geojson_hash=hashlib.sha256(geojson).hexdigest()[:16],
-        bounds=bounds,
-        label_points=tuple(label_points),
+        geojson=boundaries.geojson,
+        geojson_hash=hashlib.sha256(boundaries.geojson).hexdigest()[:16],
+        bounds=boundaries.bounds,
+        feature_keys=boundaries.keys,
+        label_points=boundaries.label_points,
+        feature_of_year=boundaries.feature_of_year(tuple(int(year) for year in years)),
     )

@@ -83,7 +83,9 @@ class Dataset:
     geojson: bytes = field(repr=False)
     geojson_hash: str
     bounds: tuple[float, float, float, float]  # west, south, east, north in degrees
-    label_points: tuple[tuple[float, float], ...] = ()  # (lon, lat) per district, well inside its largest part
+    feature_keys: tuple[str, ...] = ()  # per shape in the GeoJSON: what the map matches on
+    label_points: tuple[tuple[float, float], ...] = ()  # per shape: (lon, lat) well inside its largest part
+    feature_of_year: np.ndarray = field(default=None, repr=False)  # (years, districts): shape drawn, -1 for none
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "indicators", MappingProxyType(dict(self.indicators)))

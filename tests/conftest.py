@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import geopandas as gpd
@@ -90,3 +91,27 @@ def tiny_folder(tmp_path) -> Path:
 def finite(values) -> np.ndarray:
     values = np.asarray(values, dtype=float)
     return values[np.isfinite(values)]
+
+
+@pytest.fixture
+def redrawn_folder(tmp_path) -> Path:
+    """A dataset whose districts were redrawn: 03 and 04 merged into 05 from 2016. Built by the importer."""
+    from data.importer import ImportOptions, Progress, run_import
+
+    before = grid_districts()
+    after = grid_districts(("01", "02", "05"))
+    after.loc[2, "geometry"] = before.geometry[2].union(before.geometry[3])
+    after.loc[2, "name"] = "Nyt distrikt"
+    before.to_file(tmp_path / "before.geojson", engine="pyogrio")
+    after.to_file(tmp_path / "after.geojson", engine="pyogrio")
+    rows = [(d, 2015, "residents", 100 + i) for i, d in enumerate(["01", "02", "03", "04"])]
+    rows += [(d, 2016, "residents", 200 + i) for i, d in enumerate(["01", "02", "05"])]
+    figures = tmp_path / "figures.csv"
+    pd.DataFrame(rows, columns=["district_id", "year", "indicator", "value"]).to_csv(figures, index=False)
+    options = ImportOptions(
+        districts=(f"{tmp_path / 'before.geojson'}@-2015", f"{tmp_path / 'after.geojson'}@2016-"),
+        statistics=(figures,),
+        out=tmp_path / "redrawn",
+    )
+    run_import(options, Progress(stages=5, stream=open(os.devnull, "w")))  # noqa: SIM115
+    return tmp_path / "redrawn"

@@ -49,29 +49,35 @@ def fit_zoom(
 def map_figure(dataset: Dataset, geojson_url: str) -> dict:
     """The map with every district outlined and no values yet; ``geojson_url`` is fetched once by the browser."""
     west, south, east, north = dataset.bounds
-    count = len(dataset.district_ids)
+    drawn = _drawn_features(dataset, dataset.years.index(dataset.info.default_year))
     trace = {
         "type": "choroplethmap",
         "geojson": geojson_url,
-        "featureidkey": "properties.district_id",
-        "locations": list(dataset.district_ids),
-        "z": [0] * count,
+        "featureidkey": "properties.key",
+        "locations": [dataset.feature_keys[feature] for _, feature in drawn],
+        "z": [0] * len(drawn),
         "zmin": -0.5,
         "zmax": 1.5,
         "colorscale": [[0, "#f4f4f4"], [1, "#f4f4f4"]],
         "showscale": False,
         "marker": {"line": {"color": "#ffffff", "width": 1.2}, "opacity": 0.95},
-        "customdata": list(dataset.district_names),
+        "customdata": [dataset.district_names[district] for district, _ in drawn],
         "hovertemplate": "%{customdata}<extra></extra>",
     }
-    labels = [_label_trace(dataset, colour) for colour in LABEL_COLOURS]
+    labels = [_label_trace(dataset, drawn, colour) for colour in LABEL_COLOURS]
     layout = {
         "map": {
             "style": OFFLINE_MAP_STYLE,
             "center": {"lon": (west + east) / 2, "lat": (south + north) / 2},
             "zoom": fit_zoom(dataset.bounds, *REFERENCE_SIZE_PX),
         },
-        "meta": {"bounds": [west, south, east, north]},
+        # What the browser needs to draw any year: which shape each district has that year, and where its name goes.
+        "meta": {
+            "bounds": [west, south, east, north],
+            "keys": list(dataset.feature_keys),
+            "label_points": [list(point) for point in dataset.label_points],
+            "feature_of_year": dataset.feature_of_year.tolist(),
+        },
         "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
         "paper_bgcolor": "rgba(0,0,0,0)",
         "uirevision": dataset.geojson_hash,  # keeps the reader's zoom and pan while values change
@@ -85,14 +91,20 @@ def map_figure(dataset: Dataset, geojson_url: str) -> dict:
     return {"data": [trace, *labels], "layout": layout}
 
 
-def _label_trace(dataset: Dataset, colour: str) -> dict:
+def _drawn_features(dataset: Dataset, year_index: int) -> list[tuple[int, int]]:
+    """(district, feature) for every district that has a shape in that year."""
+    row = dataset.feature_of_year[year_index]
+    return [(district, int(feature)) for district, feature in enumerate(row) if feature >= 0]
+
+
+def _label_trace(dataset: Dataset, drawn: list[tuple[int, int]], colour: str) -> dict:
     # District names on the map. MapLibre drops a name that would overlap another, and shows it on zooming in.
     return {
         "type": "scattermap",
         "mode": "text",
-        "lon": [lon for lon, _ in dataset.label_points],
-        "lat": [lat for _, lat in dataset.label_points],
-        "text": list(dataset.district_names),
+        "lon": [dataset.label_points[feature][0] for _, feature in drawn],
+        "lat": [dataset.label_points[feature][1] for _, feature in drawn],
+        "text": [""] * len(drawn),
         "textfont": {"family": LABEL_FONT, "size": 12, "color": colour},
         "hoverinfo": "skip",
         "showlegend": False,

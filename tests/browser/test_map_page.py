@@ -3,8 +3,9 @@
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
 
-from tests.browser.conftest import UPDATE_REQUESTS, drawn_ids, fills_change, rendered_fills
+from tests.browser.conftest import RENDERED_FILLS, UPDATE_REQUESTS, drawn_ids, fills_change, rendered_fills
 
 pytestmark = pytest.mark.browser
 
@@ -87,3 +88,17 @@ def test_english_from_the_address(dash_duo, demo):
     dash_duo.start_server(create_app(demo))
     dash_duo.driver.get(dash_duo.server_url + "/?lang=en")
     dash_duo.wait_for_text_to_equal("#map-title", "0–5 years: share of residents, 2016", timeout=20)
+
+
+def test_redrawn_districts_change_shape_with_the_year(dash_duo, redrawn_folder):
+    from app import create_app
+    from data.load import load_dataset
+
+    dash_duo.start_server(create_app(load_dataset(redrawn_folder)))
+    dash_duo.wait_for_text_to_equal("#map-title", "Indbyggere: antal, 2016", timeout=20)
+    # MapLibre reports feature ids as numbers where it can ("01@2016" becomes 1), so compare those.
+    assert set(rendered_fills(dash_duo, 3)) == {"1", "2", "5"}
+    dash_duo.find_element("#controls-year [role=slider]").send_keys(Keys.HOME)
+    dash_duo.wait_for_text_to_equal("#map-title", "Indbyggere: antal, 2015")
+    WebDriverWait(dash_duo.driver, 10).until(lambda driver: len(driver.execute_script(RENDERED_FILLS) or {}) == 4)
+    assert set(rendered_fills(dash_duo, 4)) == {"1", "2", "3", "4"}

@@ -26,7 +26,8 @@ def _quiet() -> Progress:
 
 def _import(tmp_path, districts, statistics, **options):
     out = tmp_path / "dataset"
-    summary = run_import(ImportOptions(districts=districts, statistics=tuple(statistics), out=out, **options), _quiet())
+    specs = tuple(str(spec) for spec in (districts if isinstance(districts, list) else [districts]))
+    summary = run_import(ImportOptions(districts=specs, statistics=tuple(statistics), out=out, **options), _quiet())
     return summary, load_dataset(out)
 
 

@@ -1,0 +1,69 @@
+"""Boundary changes: each year is drawn with the district boundaries valid that year."""
+
+import json
+
+import pytest
+
+from data.districts import read_boundaries
+from data.errors import InputError
+from data.load import load_dataset
+from ui.figure import map_figure
+from ui.view import map_view
+
+
+def test_the_import_records_which_boundaries_apply_to_which_years(redrawn_folder):
+    features = json.loads((redrawn_folder / "districts.geojson").read_text())["features"]
+    periods = {
+        (f["properties"]["district_id"], f["properties"]["valid_from"], f["properties"]["valid_to"]) for f in features
+    }
+    assert ("03", None, 2015) in periods and ("05", 2016, None) in periods and ("01", 2016, None) in periods
+
+
+def test_a_year_uses_the_boundaries_valid_that_year(redrawn_folder):
+    dataset = load_dataset(redrawn_folder)
+    assert dataset.district_ids == ("01", "02", "03", "04", "05")
+    drawn = {
+        year: [dataset.feature_keys[f] for f in dataset.feature_of_year[i] if f >= 0]
+        for i, year in enumerate(dataset.years)
+    }
+    assert drawn[2015] == ["01@", "02@", "03", "04"]
+    assert drawn[2016] == ["01@2016", "02@2016", "05"]
+    assert len(set(dataset.feature_keys)) == len(dataset.feature_keys)
+
+
+def test_the_map_starts_with_the_default_years_shapes_and_knows_every_year(redrawn_folder):
+    dataset = load_dataset(redrawn_folder)
+    figure = map_figure(dataset, "/data/x.geojson")
+    assert figure["data"][0]["locations"] == ["01@2016", "02@2016", "05"]
+    assert figure["data"][0]["featureidkey"] == "properties.key"
+    assert len(figure["layout"]["meta"]["feature_of_year"]) == 2
+    view = map_view(dataset, "residents", "count", "da")
+    assert view["codes"][1][2] == 0, "03 has no figure in 2016: drawn as missing if it were drawn"
+
+
+def test_figures_for_a_district_in_a_year_it_has_no_boundary_are_refused(tmp_path, redrawn_folder):
+    from data.importer import ImportOptions, Progress, run_import
+
+    figures = tmp_path / "orphan.csv"
+    figures.write_text("district_id,year,indicator,value\n05,2015,residents,10\n")
+    options = ImportOptions(
+        districts=(f"{tmp_path / 'before.geojson'}@-2015", f"{tmp_path / 'after.geojson'}@2016-"),
+        statistics=(figures,),
+        out=tmp_path / "orphan",
+    )
+    with pytest.raises(InputError, match="district 05 in 2015.*FROM-TO"):
+        run_import(options, Progress(stages=5, stream=open("/dev/null", "w")))  # noqa: SIM115
+
+
+def test_overlapping_periods_are_refused(tmp_path):
+    square = {"type": "Polygon", "coordinates": [[[9, 55], [9.1, 55], [9.1, 55.1], [9, 55]]]}
+    features = [
+        {
+            "type": "Feature",
+            "properties": {"district_id": "01", "valid_from": 2011, "valid_to": 2014},
+            "geometry": square,
+        },
+        {"type": "Feature", "properties": {"district_id": "01", "valid_from": 2014}, "geometry": square},
+    ]
+    with pytest.raises(InputError, match="'01' has overlapping boundary periods"):
+        read_boundaries(tmp_path / "d.geojson", {"type": "FeatureCollection", "features": features})
