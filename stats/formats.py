@@ -133,7 +133,8 @@ class Format:
 FORMATS: tuple[Format, ...] = (
     Format(
         "statistics-denmark-api",
-        "Statistics Denmark API CSV: ';'-separated, long, TID and INDHOLD columns, quarters like 2016K1",
+        "Statistics Denmark API CSV: ';'-separated, long, TID and INDHOLD columns; of quarters (2016K1) and months "
+        "the first of each year is kept, as figures are as of 1 January; other columns name the indicator",
         _has(("tid",), ("indhold",)),
         _statistics_denmark_api,
     ),

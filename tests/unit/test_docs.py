@@ -3,17 +3,20 @@
 import re
 from pathlib import Path
 
-from layers.docs import README, readme_with_table
 from layers.families import FAMILIES
+from stats.formats import FORMATS
+from tools.readme import README, readme_with_tables
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_the_readme_indicator_table_matches_the_registry():
+def test_the_readme_tables_match_the_registries():
     text = README.read_text(encoding="utf-8")
-    assert text == readme_with_table(text), "run: python -m layers.docs"
+    assert text == readme_with_tables(text), "run: python -m tools.readme"
     for family in FAMILIES:
         assert f"`{family.id}`" in text
+    for layout in FORMATS:
+        assert f"`{layout.id}`" in text
 
 
 def test_the_quick_start_has_exactly_the_two_commands():

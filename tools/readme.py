@@ -1,0 +1,57 @@
+"""The README's tables, generated from the registries: ``python -m tools.readme`` rewrites them.
+
+A test fails when the README and a registry drift apart.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from layers.families import FAMILIES, UNITS
+from layers.registry import measures_of
+from stats.formats import FORMATS
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+MARKERS = {"indicators": ("<!-- indicators:start -->", "<!-- indicators:end -->"),
+           "formats": ("<!-- formats:start -->", "<!-- formats:end -->")}  # fmt: skip
+
+
+def indicator_table() -> str:
+    """One Markdown row per family: its names, categories, denominator and how it can be shown."""
+    rows = [
+        "| family | id | categories (Danish) | shares of | shown as |",
+        "|---|---|---|---|---|",
+    ]
+    for family in FAMILIES:
+        categories = "; ".join(category.name.da for category in family.categories)
+        denominator = f"`{family.denominator}`" if family.denominator else "–"
+        shown = ", ".join(
+            UNITS[family.share_unit].label.en if measure == "share" else "count" for measure in measures_of(family)
+        )
+        rows.append(f"| {family.name.da} ({family.name.en}) | `{family.id}` | {categories} | {denominator} | {shown} |")
+    return "\n".join(rows)
+
+
+def format_table() -> str:
+    """One Markdown row per statistics layout the importer reads, in the order it tries them."""
+    rows = ["| layout | what it looks like |", "|---|---|"]
+    rows += [f"| `{layout.id}` | {layout.description} |" for layout in FORMATS]
+    return "\n".join(rows)
+
+
+TABLES = {"indicators": indicator_table, "formats": format_table}
+
+
+def readme_with_tables(readme: str) -> str:
+    """The README text with the part between each pair of markers replaced by the current table."""
+    for name, (start, end) in MARKERS.items():
+        before, rest = readme.split(start, 1)
+        _, after = rest.split(end, 1)
+        readme = f"{before}{start}\n{TABLES[name]()}\n{end}{after}"
+    return readme
+
+
+if __name__ == "__main__":
+    README.write_text(readme_with_tables(README.read_text(encoding="utf-8")), encoding="utf-8")
+    sys.exit(0)
