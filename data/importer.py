@@ -126,7 +126,7 @@ def _metadata(options: ImportOptions, rule: DisclosureRule, indicators: pd.DataF
         "sources": [{"title": options.source or ", ".join(path.name for path in options.statistics)}],
         "distriktskort": {
             "area_name": title,
-            "district_term": {"da": "distrikt", "en": "district"},
+            "district_term": {"da": "distrikt", "en": "district", "da_plural": "distrikter", "en_plural": "districts"},
             "fictional": False,
             "reference_date": {"da": "1. januar", "en": "1 January"},
             "default_indicator": str(default),

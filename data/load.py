@@ -87,6 +87,7 @@ def _info(package: dict, path: Path) -> DatasetInfo:
         description=str(package.get("description") or ""),
         area_name=str(own.get("area_name") or package.get("title") or path.parent.name),
         district_term=Text(term.get("da", "distrikt"), term.get("en", "district")),
+        district_term_plural=Text(term.get("da_plural", "distrikter"), term.get("en_plural", "districts")),
         fictional=bool(own.get("fictional", False)),
         licence=str(licences[0].get("title") or licences[0].get("name") or ""),
         source=", ".join(str(source.get("title", "")) for source in sources if source.get("title")),

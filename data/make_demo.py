@@ -48,7 +48,12 @@ def demo_metadata(rule: DisclosureRule) -> dict:
         "sources": [{"title": SOURCE}],
         "distriktskort": {
             "area_name": "Fjordby Kommune",
-            "district_term": {"da": "skoledistrikt", "en": "school district"},
+            "district_term": {
+                "da": "skoledistrikt",
+                "en": "school district",
+                "da_plural": "skoledistrikter",
+                "en_plural": "school districts",
+            },
             "fictional": True,
             "reference_date": {"da": "1. januar", "en": "1 January"},
             "default_indicator": "age_0_5",

@@ -59,6 +59,7 @@ class DatasetInfo:
     description: str
     area_name: str
     district_term: Text
+    district_term_plural: Text
     fictional: bool
     licence: str
     source: str

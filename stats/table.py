@@ -19,6 +19,7 @@ from data.errors import InputError
 SEPARATORS = (";", "\t", ",")
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
 DECIMAL_COMMA = re.compile(r"^\s*-?(\d{1,3}(\.\d{3})+|\d+),\d+\s*$")  # 73,7 or 1.234,5
+THOUSANDS_DOT = re.compile(r"^\s*-?\d{1,3}(\.\d{3})+\s*$")  # 1.234 in a Danish file: a thousand, not one
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,10 @@ def grid_from_text(text: str, source: str) -> Grid:
         rows.append(tuple(split[i]))
         numbers.append(i + 1)
     # A comma inside a number can only be a decimal comma: with ',' as separator it must have been quoted.
-    comma = any(DECIMAL_COMMA.match(cell) for row in rows[:500] for cell in row[1:])
+    sample = [cell for row in rows[:500] for cell in row[1:]]
+    comma = any(DECIMAL_COMMA.match(cell) for cell in sample)
+    # With ';' or tabs, the Danish convention: a dot between groups of three digits separates thousands.
+    comma = comma or (separator != "," and any(THOUSANDS_DOT.match(cell) for cell in sample))
     return Grid(source, tuple(split[start]), tuple(rows), tuple(numbers), titles, comma)
 
 

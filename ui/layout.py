@@ -24,7 +24,7 @@ def page_texts(dataset: Dataset, lang: str) -> dict[str, str]:
     if info.fictional:
         source = f"{source} {t('fictional_note', lang)}"
     return {
-        ids.HEADER_TAGLINE: t("tagline", lang),
+        ids.HEADER_TAGLINE: t("tagline", lang, term=info.district_term(lang)),
         ids.HEADER_FICTIONAL: t("fictional_badge", lang) if info.fictional else "",
         ids.CONTROLS_LANG_LABEL: t("language_label", lang),
         ids.CONTROLS_INDICATOR_LABEL: t("indicator_label", lang),
@@ -36,9 +36,7 @@ def page_texts(dataset: Dataset, lang: str) -> dict[str, str]:
             lang,
             area=info.area_name,
             count=len(dataset.district_ids),
-            districts=t("districts_plural", lang)
-            if info.district_term.da == "skoledistrikt"
-            else info.district_term(lang),
+            districts=info.district_term_plural(lang),
             date=info.reference_date(lang) or "–",
         ),
         ids.MAP_LEGEND_TITLE: t("legend_title", lang),

@@ -70,6 +70,13 @@ def test_tidy_with_bom_and_tabs(tmp_path):
     assert parse_values(long["value"], long["decimal_comma"])[0].tolist() == [1234.5]
 
 
+def test_danish_thousands_dots_with_semicolons(tmp_path):
+    path = tmp_path / "folketal.csv"
+    path.write_text("Område;2015;2016\nØlsted;1.234;1.240\n", encoding="utf-8")
+    _, long, _ = _long(path)
+    assert parse_values(long["value"], long["decimal_comma"])[0].tolist() == [1234.0, 1240.0]
+
+
 @pytest.mark.parametrize("shape", ["tidy", "wide"])
 def test_excel_sheets_of_either_shape(tmp_path, shape):
     path = tmp_path / f"{shape}.xlsx"
