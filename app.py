@@ -4,7 +4,7 @@
     python app.py import --districts FILE --statistics FILE --out DIR [...]   build a dataset folder
     gunicorn app:server                                          serve DISTRIKTSKORT_DATASET, or the demo
 
-A dataset folder is the open format described in DESIGN.md. A missing or broken one gives a one-line error and
+A dataset folder is the open format described in the README. A missing or broken one gives a one-line error and
 exit code 2.
 """
 

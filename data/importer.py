@@ -22,7 +22,7 @@ from data.load import load_dataset
 from data.write import write_dataset
 from geo.pipeline import GeometryReport
 from stats.disclosure import SUPPRESSED, DisclosureRule, apply_disclosure_control
-from stats.formats import read_long
+from stats.formats import read_long, slug
 from stats.table import read_grids
 from stats.validate import validate
 
@@ -119,7 +119,7 @@ def _metadata(options: ImportOptions, rule: DisclosureRule, indicators: pd.DataF
     default = (shares if len(shares) else indicators)["id"].iloc[0]
     title = options.title or options.out.name
     return {
-        "name": "-".join(title.lower().split())[:60],
+        "name": slug(title).replace("_", "-")[:60],  # Frictionless names are lower-case ASCII
         "title": title,
         "description": f"Statistik pr. distrikt {years[0]}–{years[-1]}, importeret med Distriktskort.",
         "licenses": [{"name": options.licence, "title": options.licence}],

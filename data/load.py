@@ -197,7 +197,7 @@ def _series(indicator: Indicator, measure: str, counts, status, denominators, de
 
 
 def load_dataset(folder: Path) -> Dataset:
-    """Load and check a dataset folder (see DESIGN.md for the format).
+    """Load and check a dataset folder (the format is described in the README).
 
     Raises ``InputError`` naming the file, line, field and value of the first problem found.
     """

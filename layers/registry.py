@@ -40,7 +40,7 @@ def fallback_family(family_id: str, name: str) -> Family:
     """A plain family for indicators that a dataset brings and the registry does not know: counts only."""
     return Family(
         id=family_id,
-        name=Text(name, name),
+        name=Text("Andre tal", "Other figures") if family_id == "other" else Text(name, name),
         description=Text("", ""),
         denominator=None,
         share_unit=None,

@@ -114,6 +114,8 @@ def _detail_line(dataset: Dataset, series: Series, year_index: int, district: in
     counts, count_unit = series.counts[year_index, district], UNITS["count"]
     if series.measure == "share":
         denominator = series.denominators[year_index, district]
+        if np.isnan(denominator) or series.indicator.denominator not in dataset.indicators:
+            return ""  # a share that arrived as a share: there is no count to show
         what = dataset.indicators[series.indicator.denominator].title(lang).lower()
         return t(
             "hover_part_of",

@@ -193,6 +193,22 @@ def test_shares_outside_0_to_100_are_refused(tmp_path, hedensted_parishes):
         _import(tmp_path, HEDENSTED, [bad], indicators=described)
 
 
+def test_figures_given_as_percentages_are_shown_as_they_are(tmp_path, hedensted_parishes):
+    from ui.view import map_view
+
+    codes, _ = hedensted_parishes
+    figures = tmp_path / "pct.csv"
+    pd.DataFrame({"district_id": codes, "year": 2016, "indicator": "happiness", "value": 50.5}).to_csv(
+        figures, index=False
+    )
+    described = tmp_path / "indicators.csv"
+    described.write_text("id,unit,title_da,title_en\nhappiness,percent,Glade borgere,Happy residents\n")
+    _, dataset = _import(tmp_path, HEDENSTED, [figures], indicators=described)
+    assert dataset.measures_of("happiness") == ("share",)
+    tip = map_view(dataset, "happiness", "share", "da")["hover"][0][0]
+    assert "50,5 %" in tip and dataset.indicators["happiness"].family.name("da") == "Andre tal"
+
+
 def test_the_command_line_prints_a_summary_and_fails_with_exit_2(tmp_path, hedensted_parishes):
     codes, names = hedensted_parishes
     figures = _hedensted_figures(tmp_path / "figures.csv", codes, names)
