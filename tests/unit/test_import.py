@@ -13,10 +13,10 @@ from data.errors import InputError
 from data.importer import ImportOptions, Progress, run_import
 from data.load import load_dataset
 from geo.read import read_districts
-from tests.conftest import SHARED_FIXTURES
+from tests.conftest import NEEDS_SHARED_FIXTURES, SHARED_FIXTURES
 
 ROOT = Path(__file__).resolve().parents[2]
-pytestmark = pytest.mark.skipif(not SHARED_FIXTURES.is_dir(), reason="needs ../shared/fixtures/real")
+pytestmark = NEEDS_SHARED_FIXTURES
 HEDENSTED = SHARED_FIXTURES / "dk_dagi_2014" / "hedensted_sogne_25832.geojson"
 
 

@@ -11,10 +11,10 @@ from data.errors import InputError
 from stats.formats import read_long
 from stats.table import grid_from_text, read_grids
 from stats.validate import parse_values, validate
-from tests.conftest import SHARED_FIXTURES
+from tests.conftest import NEEDS_SHARED_FIXTURES, SHARED_FIXTURES
 
 DST = SHARED_FIXTURES / "dk_dst_formats"
-needs_fixtures = pytest.mark.skipif(not DST.is_dir(), reason="needs ../shared/fixtures/real")
+needs_fixtures = NEEDS_SHARED_FIXTURES
 
 
 def _long(path: Path):
