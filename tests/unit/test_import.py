@@ -125,6 +125,19 @@ def test_a_shapefile_without_prj_is_refused_until_crs_is_given(tmp_path):
         _import(tmp_path, folder, [figures], crs="EPSG:25832")
 
 
+def test_a_zipped_shapefile_is_read(tmp_path):
+    import zipfile
+
+    folder = SHARED_FIXTURES / "dk_fkg_template_frederikssund"
+    archive = tmp_path / "skoledistrikter.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        for part in folder.iterdir():
+            zipped.write(part, part.name)
+    districts = read_districts(archive, crs="EPSG:25832")
+    assert len(districts) == 1 and "udd_d_nv" in districts.columns
+    assert districts.crs.to_epsg() == 25832
+
+
 def test_aarhus_96_districts_and_swedish_municipalities(tmp_path):
     for districts, column, count in (
         (SHARED_FIXTURES / "dk_aarhus_distrikter" / "statistics_districts.geojson", "prog_distrikt_nr", 96),
