@@ -31,14 +31,18 @@
 
   // One year's map: the shapes valid that year, coloured by their district's code, and each name placed on the
   // label trace whose text colour reads on its fill.
-  function mapFigure(figure, view, index) {
+  function mapFigure(figure, view, index, selected) {
     var meta = figure.layout.meta;
     var features = meta.feature_of_year[index] || [];
     var codes = view.codes[index];
-    var locations = [], z = [], tips = [], lon = [], lat = [], dark = [], light = [];
+    var locations = [], z = [], tips = [], lon = [], lat = [], dark = [], light = [], ids = [], widths = [], lines = [];
     features.forEach(function (feature, district) {
       if (feature < 0) return;
+      var chosen = selected.indexOf(view.ids[district]) >= 0;
       locations.push(meta.keys[feature]);
+      ids.push(view.ids[district]);
+      widths.push(chosen ? 4 : 1.2);
+      lines.push(chosen ? "#f2a900" : "#ffffff");
       z.push(codes[district]);
       tips.push(view.hover[index][district]);
       lon.push(meta.label_points[feature][0]);
@@ -51,6 +55,8 @@
       locations: locations,
       z: z,
       customdata: tips,
+      text: ids,
+      marker: Object.assign({}, figure.data[0].marker, { line: { color: lines, width: widths } }),
       colorscale: view.colorscale,
       zmin: -0.5,
       zmax: view.zmax
@@ -96,16 +102,93 @@
     return { data: [trace], layout: figure.layout };
   }
 
+  function component(type, props) {
+    return { type: type, namespace: "dash_html_components", props: props };
+  }
+
+  function rankOf(values, district) {
+    var own = values[district];
+    if (own === null) return null;
+    return 1 + values.filter(function (value) { return value !== null && value > own; }).length;
+  }
+
+  // The table mirrors the map: one row per district with its figure and rank, sorted as the reader chose.
+  function tableRows(view, index, selected, sort) {
+    var values = view.values[index];
+    var rows = view.names.map(function (name, district) {
+      return { id: view.ids[district], name: name, value: values[district], label: view.labels[index][district],
+               rank: rankOf(values, district) };
+    });
+    var direction = sort && sort.descending === false ? 1 : -1;
+    rows.sort(function (a, b) {
+      if (sort && sort.by === "name") return direction * -a.name.localeCompare(b.name, "da");
+      if (a.value === null && b.value === null) return a.name.localeCompare(b.name, "da");
+      if (a.value === null) return 1;
+      if (b.value === null) return -1;
+      return direction * (a.value - b.value) || a.name.localeCompare(b.name, "da");
+    });
+    return rows.map(function (row) {
+      var chosen = selected.indexOf(row.id) >= 0;
+      return component("Tr", {
+        className: chosen ? "selected" : "",
+        children: [
+          component("Td", { children: component("Button", {
+            id: { type: "table-row", index: row.id }, children: row.name, className: "row-button", n_clicks: 0,
+            "aria-pressed": chosen ? "true" : "false"
+          }) }),
+          component("Td", { children: row.label, className: "num" }),
+          component("Td", { children: row.rank === null ? "–" : String(row.rank), className: "num" })
+        ]
+      });
+    });
+  }
+
+  function triggeredClick() {
+    var context = window.dash_clientside.callback_context;
+    var triggered = context && context.triggered && context.triggered[0];
+    if (!triggered || !triggered.value) return null;
+    var propId = triggered.prop_id;
+    var id = propId.slice(0, propId.lastIndexOf("."));
+    return { id: id.charAt(0) === "{" ? JSON.parse(id) : id, value: triggered.value };
+  }
+
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     distriktskort: {
-      renderYear: function (year, view, mapFig, rankingFig) {
+      renderYear: function (year, view, district, compare, sort, mapFig, rankingFig) {
         var noUpdate = window.dash_clientside.no_update;
         if (!view || !view.codes || !mapFig || !mapFig.data) {
-          return [noUpdate, noUpdate, noUpdate];
+          return [noUpdate, noUpdate, noUpdate, noUpdate, noUpdate];
         }
         var index = yearIndex(view, year);
+        var selected = [district, compare].filter(Boolean);
         var title = view.title.replace("{year}", String(view.years[index]));
-        return [mapFigure(mapFig, view, index), rankingFigure(rankingFig, view, index), title];
+        return [mapFigure(mapFig, view, index, selected), rankingFigure(rankingFig, view, index), title,
+                view.sentences[index], tableRows(view, index, selected, sort)];
+      },
+
+      profileYear: function (year, district, compare) {
+        return district || compare ? year : window.dash_clientside.no_update;
+      },
+
+      // One place decides which district is chosen: a click on the map, a table row, a peer, or closing.
+      chooseDistrict: function (clickData, rows, peers, closes, district, compare) {
+        var noUpdate = window.dash_clientside.no_update;
+        var click = triggeredClick();
+        if (!click) return [noUpdate, noUpdate];
+        if (click.id === "profile-close") return [null, null];
+        if (click.id === "map-graph") {
+          var point = clickData && clickData.points && clickData.points[0];
+          return point && point.text ? [point.text, noUpdate] : [noUpdate, noUpdate];
+        }
+        return [click.id.index, noUpdate];
+      },
+
+      sortTable: function (clicks, sort) {
+        var click = triggeredClick();
+        if (!click) return window.dash_clientside.no_update;
+        var by = click.id.index;
+        var descending = sort && sort.by === by ? !sort.descending : by !== "name";
+        return { by: by, descending: descending };
       },
 
       languageFromUrl: function (search, current) {

@@ -1,29 +1,43 @@
 """The page's callbacks: thin server callbacks over pure functions, and the browser-side ones in assets/map.js.
 
-``select_view`` and ``translate`` are plain functions of the dataset and the inputs, so tests call them directly.
-``register`` binds them to an app. Anything a browser sends is checked: an unknown indicator, measure, year or
-language falls back to a default, and the page keeps working.
+``select_view``, ``translate`` and ``show_profile`` are plain functions of the dataset and the inputs, so tests call
+them directly. ``register`` binds them to an app. Anything a browser sends is checked: an unknown indicator,
+measure, mode, year, district or language falls back to a default, and the page keeps working.
 """
 
 from __future__ import annotations
 
-from dash import ClientsideFunction, Dash, Input, Output, State, html
+from dash import ALL, ClientsideFunction, Dash, Input, Output, State, html
 
 from data.model import Dataset
+from insight.sentences import facts
 from ui import ids
+from ui.controls import dropdown_labels, mode_options
 from ui.i18n import language, t
-from ui.layout import TEXT_IDS, dropdown_labels, page_texts
-from ui.view import indicator_options, legend_items, map_view, measure_options, resolve_selection
+from ui.layout import TEXT_IDS, page_texts
+from ui.modes import MODES
+from ui.panels import TABLE_COLUMNS, TABLE_TEXT_IDS
+from ui.profile import profile_panel
+from ui.view import (
+    indicator_options,
+    legend_items,
+    map_view,
+    measure_options,
+    resolve_mode,
+    resolve_selection,
+    resolve_year,
+    view_layer,
+)
 
 JS_NAMESPACE = "distriktskort"
 
 
-def legend(dataset: Dataset, indicator_id: str, measure: str, lang: str) -> list:
+def legend(dataset: Dataset, indicator_id: str, measure: str, mode: str, from_year: int, lang: str) -> list:
     """The legend as list items: a colour swatch and what it means."""
-    series = dataset.series[indicator_id, measure]
+    layer = view_layer(dataset, indicator_id, measure, mode, from_year)
     return [
         html.Li([html.Span(className="swatch", style={"backgroundColor": colour}), html.Span(label)])
-        for colour, label in legend_items(dataset, series, lang)
+        for colour, label in legend_items(layer, lang)
     ]
 
 
@@ -34,22 +48,27 @@ def description(dataset: Dataset, indicator_id: str, lang: str) -> list:
     return [html.Strong(indicator.family.name(lang)), html.Span(f" – {text}" if text else "")]
 
 
-def select_view(dataset: Dataset, indicator_id: object, measure: object, lang: object) -> tuple:
-    """Everything that changes when the reader picks another indicator, measure or language."""
+def select_view(
+    dataset: Dataset, indicator_id: object, measure: object, lang: object, mode: object = None, from_year: object = None
+) -> tuple:
+    """Everything that changes when the reader picks another indicator, measure, mode, start year or language."""
     lang = language(lang)
     indicator_id, measure = resolve_selection(dataset, indicator_id, measure)
+    mode, from_year = resolve_mode(dataset, mode, from_year)
     return (
-        map_view(dataset, indicator_id, measure, lang),
-        legend(dataset, indicator_id, measure, lang),
+        map_view(dataset, indicator_id, measure, lang, mode, from_year),
+        legend(dataset, indicator_id, measure, mode, from_year, lang),
         measure_options(dataset, indicator_id, lang),
         measure,
         description(dataset, indicator_id, lang),
         indicator_id,
+        MODES[mode].legend_note(dataset, from_year, lang),
+        mode == "value",
     )
 
 
 def translate(dataset: Dataset, lang: object) -> tuple:
-    """The page's fixed texts and the picker's labels in another language."""
+    """The page's fixed texts and the pickers' labels in another language."""
     lang = language(lang)
     texts = page_texts(dataset, lang)
     return (
@@ -57,8 +76,45 @@ def translate(dataset: Dataset, lang: object) -> tuple:
         indicator_options(dataset, lang),
         dropdown_labels(lang),
         t("play_label", lang),
+        mode_options(lang),
+        [html.Li(fact) for fact in facts(dataset, lang)],
+        [texts[TABLE_TEXT_IDS[column]] for column in TABLE_COLUMNS],
+        texts[ids.PROFILE_CLOSE],
         lang,
     )
+
+
+def _district_index(dataset: Dataset, district_id: object) -> int | None:
+    return (
+        dataset.district_ids.index(district_id)
+        if isinstance(district_id, str) and district_id in dataset.district_ids
+        else None
+    )
+
+
+def show_profile(
+    dataset: Dataset,
+    district: object,
+    compare: object,
+    indicator_id: object,
+    measure: object,
+    year: object,
+    from_year: object,
+    lang: object,
+) -> tuple:
+    """The profile of the chosen district (and the one it is compared with), or nothing and the facts again."""
+    chosen = [
+        index for index in (_district_index(dataset, district), _district_index(dataset, compare)) if index is not None
+    ]
+    chosen = list(dict.fromkeys(chosen))
+    if not chosen:
+        return [], True, False
+    lang = language(lang)
+    indicator_id, measure = resolve_selection(dataset, indicator_id, measure)
+    _, from_year = resolve_mode(dataset, None, from_year)
+    year_index = dataset.years.index(resolve_year(dataset, year))
+    series = dataset.series[indicator_id, measure]
+    return profile_panel(dataset, series, chosen, year_index, dataset.years.index(from_year), lang), False, True
 
 
 def register(app: Dash, dataset: Dataset) -> None:
@@ -71,42 +127,105 @@ def register(app: Dash, dataset: Dataset) -> None:
         Output(ids.CONTROLS_MEASURE, "value"),
         Output(ids.CONTROLS_DESCRIPTION, "children"),
         Output(ids.CONTROLS_INDICATOR, "value"),
+        Output(ids.MAP_LEGEND_NOTE, "children"),
+        Output(ids.CONTROLS_FROM, "disabled"),
         Input(ids.CONTROLS_INDICATOR, "value"),
         Input(ids.CONTROLS_MEASURE, "value"),
         Input(ids.CONTROLS_LANG, "value"),
+        Input(ids.CONTROLS_MODE, "value"),
+        Input(ids.CONTROLS_FROM, "value"),
     )
-    def _select_view(indicator_id, measure, lang):
-        return select_view(dataset, indicator_id, measure, lang)
+    def _select_view(indicator_id, measure, lang, mode, from_year):
+        return select_view(dataset, indicator_id, measure, lang, mode, from_year)
 
     @app.callback(
         *(Output(text_id, "children") for text_id in TEXT_IDS),
         Output(ids.CONTROLS_INDICATOR, "options"),
         Output(ids.CONTROLS_INDICATOR, "labels"),
         Output(ids.CONTROLS_PLAY, "title"),
+        Output(ids.CONTROLS_MODE, "options"),
+        Output(ids.FACTS_LIST, "children"),
+        Output({"type": ids.TABLE_HEADING, "index": ALL}, "children"),
+        Output(ids.PROFILE_CLOSE, "title"),
         Output(ids.PAGE, "lang"),
         Input(ids.CONTROLS_LANG, "value"),
     )
     def _translate(lang):
         return translate(dataset, lang)
 
-    app.clientside_callback(
-        ClientsideFunction(JS_NAMESPACE, "renderYear"),
+    @app.callback(
+        Output(ids.PROFILE_BODY, "children"),
+        Output(ids.PROFILE, "hidden"),
+        Output(ids.FACTS, "hidden"),
+        Input(ids.CONTROLS_DISTRICT, "value"),
+        Input(ids.CONTROLS_COMPARE, "value"),
+        Input(ids.MAP_VIEW, "modified_timestamp"),  # the view changed: not its data, which stays in the browser
+        Input(ids.PROFILE_YEAR, "data"),
+        State(ids.CONTROLS_INDICATOR, "value"),
+        State(ids.CONTROLS_MEASURE, "value"),
+        State(ids.CONTROLS_FROM, "value"),
+        State(ids.CONTROLS_LANG, "value"),
+    )
+    def _show_profile(district, compare, _view, year, indicator_id, measure, from_year, lang):
+        return show_profile(dataset, district, compare, indicator_id, measure, year, from_year, lang)
+
+    _register_browser_side(app)
+
+
+def _register_browser_side(app: Dash) -> None:
+    def clientside(function: str, *dependencies, **options) -> None:
+        app.clientside_callback(ClientsideFunction(JS_NAMESPACE, function), *dependencies, **options)
+
+    clientside(
+        "renderYear",
         Output(ids.MAP_GRAPH, "figure"),
         Output(ids.RANKING_GRAPH, "figure"),
         Output(ids.MAP_TITLE, "children"),
+        Output(ids.MAP_SENTENCE, "children"),
+        Output(ids.TABLE_BODY, "children"),
         Input(ids.CONTROLS_YEAR, "value"),
         Input(ids.MAP_VIEW, "data"),
+        Input(ids.CONTROLS_DISTRICT, "value"),
+        Input(ids.CONTROLS_COMPARE, "value"),
+        Input(ids.TABLE_SORT, "data"),
         State(ids.MAP_GRAPH, "figure"),
         State(ids.RANKING_GRAPH, "figure"),
     )
-    app.clientside_callback(
-        ClientsideFunction(JS_NAMESPACE, "languageFromUrl"),
+    # The profile follows the year only while it is open, so a closed profile costs the slider nothing.
+    clientside(
+        "profileYear",
+        Output(ids.PROFILE_YEAR, "data"),
+        Input(ids.CONTROLS_YEAR, "value"),
+        Input(ids.CONTROLS_DISTRICT, "value"),
+        Input(ids.CONTROLS_COMPARE, "value"),
+    )
+    clientside(
+        "chooseDistrict",
+        Output(ids.CONTROLS_DISTRICT, "value"),
+        Output(ids.CONTROLS_COMPARE, "value"),
+        Input(ids.MAP_GRAPH, "clickData"),
+        Input({"type": ids.TABLE_ROW, "index": ALL}, "n_clicks"),
+        Input({"type": ids.PROFILE_PEER, "index": ALL}, "n_clicks"),
+        Input(ids.PROFILE_CLOSE, "n_clicks"),
+        State(ids.CONTROLS_DISTRICT, "value"),
+        State(ids.CONTROLS_COMPARE, "value"),
+        prevent_initial_call=True,
+    )
+    clientside(
+        "sortTable",
+        Output(ids.TABLE_SORT, "data"),
+        Input({"type": ids.TABLE_HEADING, "index": ALL}, "n_clicks"),
+        State(ids.TABLE_SORT, "data"),
+        prevent_initial_call=True,
+    )
+    clientside(
+        "languageFromUrl",
         Output(ids.CONTROLS_LANG, "value"),
         Input(ids.PAGE_URL, "search"),
         State(ids.CONTROLS_LANG, "value"),
     )
-    app.clientside_callback(
-        ClientsideFunction(JS_NAMESPACE, "togglePlay"),
+    clientside(
+        "togglePlay",
         Output(ids.CONTROLS_TICKER, "disabled"),
         Output(ids.CONTROLS_PLAY, "children"),
         Output(ids.CONTROLS_PLAY, "aria-pressed"),
@@ -114,8 +233,8 @@ def register(app: Dash, dataset: Dataset) -> None:
         State(ids.CONTROLS_TICKER, "disabled"),
         prevent_initial_call=True,
     )
-    app.clientside_callback(
-        ClientsideFunction(JS_NAMESPACE, "nextYear"),
+    clientside(
+        "nextYear",
         Output(ids.CONTROLS_YEAR, "value"),
         Input(ids.CONTROLS_TICKER, "n_intervals"),
         State(ids.CONTROLS_YEAR, "value"),

@@ -64,3 +64,14 @@ def format_value(value: float, unit: Unit, lang: str) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     return format_number(value, unit.decimals, lang) + unit.suffix(lang)
+
+
+def signed_number(value: float, decimals: int, lang: str) -> str:
+    """A change with its sign and a true minus: '+1,2', '−0,4', and '0,0' rather than '-0,0'.
+
+    >>> signed_number(1.23, 1, "da"), signed_number(-0.04, 1, "en"), signed_number(-2.5, 1, "da")
+    ('+1,2', '0.0', '−2,5')
+    """
+    rounded = round(float(value), decimals) + 0.0  # + 0.0 turns -0.0 into 0.0
+    sign = "+" if rounded > 0 else ("−" if rounded < 0 else "")
+    return sign + format_number(abs(rounded), decimals, lang)

@@ -13,7 +13,8 @@ from data.model import STATUS_MISSING, STATUS_SUPPRESSED, Dataset, Series
 from layers.classify import CODE_MISSING, CODE_SUPPRESSED, FIRST_CLASS_CODE, MISSING_COLOUR, SUPPRESSED_COLOUR
 from layers.families import FAMILIES, UNITS
 from layers.registry import MEASURES
-from ui.i18n import format_number, format_value, t
+from ui.i18n import format_number, format_value, signed_number, t
+from ui.modes import DEFAULT_MODE, MODES, Layer
 
 
 def _capitalised(text: str) -> str:
@@ -76,14 +77,14 @@ def measure_options(dataset: Dataset, indicator_id: str, lang: str) -> list[dict
     return options
 
 
-def _codes(series: Series) -> np.ndarray:
-    codes = series.classes.codes(series.values) if series.classes else np.full(series.values.shape, CODE_MISSING)
-    codes = np.where(series.status == STATUS_SUPPRESSED, CODE_SUPPRESSED, codes)
-    return np.where(series.status == STATUS_MISSING, CODE_MISSING, codes)
+def _codes(layer: Layer) -> np.ndarray:
+    codes = layer.classes.codes(layer.values) if layer.classes else np.full(layer.values.shape, CODE_MISSING)
+    codes = np.where(layer.status == STATUS_SUPPRESSED, CODE_SUPPRESSED, codes)
+    return np.where(layer.status == STATUS_MISSING, CODE_MISSING, codes)
 
 
-def _colours(series: Series) -> list[str]:
-    return [MISSING_COLOUR, SUPPRESSED_COLOUR, *(series.classes.colours if series.classes else ())]
+def _colours(layer: Layer) -> list[str]:
+    return [MISSING_COLOUR, SUPPRESSED_COLOUR, *(layer.classes.colours if layer.classes else ())]
 
 
 def needs_light_text(colour: str) -> bool:
@@ -138,63 +139,89 @@ def _detail_line(dataset: Dataset, series: Series, year_index: int, district: in
     )
 
 
-def _hover(dataset: Dataset, series: Series, year_index: int, district: int, lang: str) -> tuple[str, str]:
+def _hover(
+    dataset: Dataset, series: Series, layer: Layer, from_index: int | None, year_index: int, district: int, lang: str
+) -> tuple[str, str]:
     """The tooltip for one district and year, and the short value label used beside the map."""
     name = dataset.district_names[district]
     year = dataset.years[year_index]
-    status = series.status[year_index, district]
+    status = layer.status[year_index, district]
     if status == STATUS_SUPPRESSED:
         note = t("hover_suppressed", lang, min_count=dataset.info.min_count or 5)
         return f"<b>{name}</b><br>{note}<br>{year}", t("ranking_value_suppressed", lang)
     if status == STATUS_MISSING:
         return f"<b>{name}</b><br>{t('hover_missing', lang)}<br>{year}", t("ranking_value_missing", lang)
-    value = format_value(series.values[year_index, district], series.unit, lang)
-    detail = _detail_line(dataset, series, year_index, district, lang)
+    value = layer.written(layer.values[year_index, district], lang)
+    if from_index is None:
+        detail = _detail_line(dataset, series, year_index, district, lang)
+    else:
+        detail = t(
+            "hover_change_from", lang,
+            before=format_value(series.values[from_index, district], series.unit, lang), from_year=dataset.years[from_index],
+            after=format_value(series.values[year_index, district], series.unit, lang), year=year,
+        )  # fmt: skip
     lines = [f"<b>{name}</b>", f"<b>{value}</b>", detail, str(year)]
     return "<br>".join(line for line in lines if line), value
 
 
-def title_template(series: Series, lang: str) -> str:
-    """The map title with ``{year}`` left open for the browser to fill in as the slider moves."""
-    return t("title", lang, category=series.indicator.title(lang), measure=measure_label(series, lang), year="{year}")
-
-
-def legend_items(dataset: Dataset, series: Series, lang: str) -> list[tuple[str, str]]:
-    """(colour, label) per legend row: the classes, low to high, then the statuses that occur in this indicator."""
+def legend_items(layer: Layer, lang: str) -> list[tuple[str, str]]:
+    """(colour, label) per legend row: the classes, low to high, then the statuses that occur in this layer."""
     items = []
-    if series.classes:
-        decimals = series.unit.decimals
+    if layer.classes:
+        decimals = layer.unit.decimals
         for lower, upper, colour in zip(
-            series.classes.lower_bounds, series.classes.upper_bounds, series.classes.colours, strict=True
+            layer.classes.lower_bounds, layer.classes.upper_bounds, layer.classes.colours, strict=True
         ):
-            low, high = format_number(lower, decimals, lang), format_number(upper, decimals, lang)
-            label = low if low == high else f"{low}–{high}"
-            items.append((colour, label + series.unit.suffix(lang)))
-    if (series.status == STATUS_SUPPRESSED).any():
+            written = signed_number if layer.signed else format_number
+            low, high = written(lower, decimals, lang), written(upper, decimals, lang)
+            label = low if low == high else f"{low} til {high}" if layer.signed and lang == "da" else f"{low}–{high}"
+            items.append((colour, label + layer.unit.suffix(lang)))
+    if (layer.status == STATUS_SUPPRESSED).any():
         items.append((SUPPRESSED_COLOUR, t("legend_suppressed", lang)))
-    if (series.status == STATUS_MISSING).any():
+    if (layer.status == STATUS_MISSING).any():
         items.append((MISSING_COLOUR, t("legend_missing", lang)))
     return items
 
 
-def map_view(dataset: Dataset, indicator_id: str, measure: str, lang: str) -> dict:
-    """Everything the browser needs to draw one indicator in every year: codes, tooltips, colours and title.
+def resolve_mode(dataset: Dataset, mode: object, from_year: object) -> tuple[str, int]:
+    """A known mode and a start year the dataset has: the first year unless another is asked for."""
+    mode = mode if isinstance(mode, str) and mode in MODES else DEFAULT_MODE
+    try:
+        from_year = int(from_year)
+    except (TypeError, ValueError):
+        from_year = dataset.years[0]
+    return mode, from_year if from_year in dataset.years else dataset.years[0]
+
+
+def map_view(
+    dataset: Dataset, indicator_id: str, measure: str, lang: str, mode: str = DEFAULT_MODE, from_year: int | None = None
+) -> dict:
+    """Everything the browser needs to draw one indicator in every year: codes, tooltips, colours, title, sentences.
 
     ``codes[y][d]`` is the colour code of district ``d`` in year ``years[y]``; ``values`` and ``labels`` feed the
-    ranking beside the map.
+    ranking and the table beside the map; ``sentences[y]`` says in words what the map shows that year.
     """
     series = dataset.series[indicator_id, measure]
-    codes = _codes(series)
+    mode_id, from_year = resolve_mode(dataset, mode, from_year)
+    from_index = dataset.years.index(from_year)
+    chosen = MODES[mode_id]
+    layer = chosen.layer(series, from_index)
+    codes = _codes(layer)
     hover, labels = [], []
     for year_index in range(len(dataset.years)):
-        pairs = [_hover(dataset, series, year_index, district, lang) for district in range(len(dataset.district_ids))]
+        pairs = [
+            _hover(dataset, series, layer, from_index if mode_id != DEFAULT_MODE else None, year_index, district, lang)
+            for district in range(len(dataset.district_ids))
+        ]
         hover.append([tip for tip, _ in pairs])
         labels.append([label for _, label in pairs])
-    colours = _colours(series)
-    values = np.round(series.values, series.unit.decimals)
+    colours = _colours(layer)
+    values = np.round(layer.values, layer.unit.decimals)
+    measure_words = measure_label(series, lang)
     return {
-        "key": f"{indicator_id}|{measure}|{lang}",
+        "key": f"{indicator_id}|{measure}|{lang}|{mode_id}|{from_year}",
         "years": list(dataset.years),
+        "ids": list(dataset.district_ids),
         "names": list(dataset.district_names),
         "codes": codes.tolist(),
         "values": [[None if np.isnan(value) else float(value) for value in row] for row in values],
@@ -205,5 +232,14 @@ def map_view(dataset: Dataset, indicator_id: str, measure: str, lang: str) -> di
         "light_text": [needs_light_text(colour) for colour in colours],
         "zmax": len(colours) - 0.5,
         "first_class_code": FIRST_CLASS_CODE,
-        "title": title_template(series, lang),
+        "title": chosen.title(series, measure_words, from_year, lang),
+        "sentences": [
+            chosen.sentence(dataset, series, from_index, year_index, lang, measure_words)
+            for year_index in range(len(dataset.years))
+        ],
     }
+
+
+def view_layer(dataset: Dataset, indicator_id: str, measure: str, mode: str, from_year: int) -> Layer:
+    """The layer a view draws, for the legend."""
+    return MODES[mode].layer(dataset.series[indicator_id, measure], dataset.years.index(from_year))

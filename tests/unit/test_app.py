@@ -18,10 +18,11 @@ def client(demo):
     return create_app(demo).server.test_client()
 
 
-def _update(client, indicator_id, measure="share", lang="da"):
+def _update(client, indicator_id, measure="share", lang="da", mode="value", from_year=2011):
     outputs = [
         (ids.MAP_VIEW, "data"), (ids.MAP_LEGEND, "children"), (ids.CONTROLS_MEASURE, "options"),
         (ids.CONTROLS_MEASURE, "value"), (ids.CONTROLS_DESCRIPTION, "children"), (ids.CONTROLS_INDICATOR, "value"),
+        (ids.MAP_LEGEND_NOTE, "children"), (ids.CONTROLS_FROM, "disabled"),
     ]  # fmt: skip
     payload = {
         "output": ".." + "...".join(f"{i}.{p}" for i, p in outputs) + "..",
@@ -30,6 +31,8 @@ def _update(client, indicator_id, measure="share", lang="da"):
             {"id": ids.CONTROLS_INDICATOR, "property": "value", "value": indicator_id},
             {"id": ids.CONTROLS_MEASURE, "property": "value", "value": measure},
             {"id": ids.CONTROLS_LANG, "property": "value", "value": lang},
+            {"id": ids.CONTROLS_MODE, "property": "value", "value": mode},
+            {"id": ids.CONTROLS_FROM, "property": "value", "value": from_year},
         ],
         "changedPropIds": [f"{ids.CONTROLS_INDICATOR}.value"],
         "state": [],
@@ -62,9 +65,9 @@ def test_an_indicator_switch_sends_values_only(client):
 
 
 def test_a_nonsense_request_still_gets_a_working_view(client):
-    response = _update(client, "<script>", measure="everything", lang="xx")
+    response = _update(client, "<script>", measure="everything", lang="xx", mode="upside-down", from_year="🙃")
     assert response.status_code == 200
-    assert '"age_0_5|share|da"' in response.get_data(as_text=True)
+    assert '"age_0_5|share|da|value|2011"' in response.get_data(as_text=True)
 
 
 def _cli(*arguments):

@@ -5,7 +5,15 @@ import pytest
 
 from layers.families import FAMILIES
 from ui.i18n import format_number
-from ui.view import indicator_options, legend_items, map_view, measure_options, resolve_selection, resolve_year
+from ui.view import (
+    indicator_options,
+    legend_items,
+    map_view,
+    measure_options,
+    resolve_selection,
+    resolve_year,
+    view_layer,
+)
 
 
 def test_numbers_are_written_the_danish_way_and_the_english_way():
@@ -84,12 +92,11 @@ def test_the_title_leaves_the_year_for_the_browser_and_names_what_is_shown(demo)
 
 
 def test_the_legend_lists_classes_in_danish_format_then_statuses(demo):
-    series = demo.series["citizenship_non_western", "count"]
-    items = legend_items(demo, series, "da")
+    items = legend_items(view_layer(demo, "citizenship_non_western", "count", "value", 2011), "da")
     labels = [label for _, label in items]
     assert labels[-1] == "Skjult for at beskytte enkeltpersoner"
     assert len({colour for colour, _ in items}) == len(items), "every row must have its own colour"
-    share_labels = [label for _, label in legend_items(demo, demo.series["age_0_5", "share"], "da")]
+    share_labels = [label for _, label in legend_items(view_layer(demo, "age_0_5", "share", "value", 2011), "da")]
     assert all(label.endswith(" %") and "," in label for label in share_labels)
 
 

@@ -1,0 +1,14 @@
+/* Escape closes an open district profile, as the close button does, and gives focus back to the map's controls. */
+(function () {
+  "use strict";
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    var profile = document.getElementById("profile");
+    var close = document.getElementById("profile-close");
+    if (profile && !profile.hidden && close) {
+      close.click();
+      var picker = document.getElementById("controls-district");
+      if (picker) picker.focus();
+    }
+  });
+})();

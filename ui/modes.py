@@ -1,0 +1,98 @@
+"""What the map can colour a district by, declared as a registry: the figure itself, or its change since a year.
+
+A mode turns an indicator's series into a ``Layer``: values, statuses, the unit they are written in, and colour
+classes fixed over all years. The view, legend, tooltips and sentences read the layer, never the mode's name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from data.model import Dataset, Series
+from insight.analysis import change_from
+from insight.sentences import change_map_sentence, map_sentence, signed_value
+from layers.classify import Classes, classify_over_all_years
+from layers.families import Unit
+from layers.text import Text
+from ui.i18n import format_value, t
+
+CHANGE_SCHEME = "RdBu"  # red for a fall, blue for a rise, pale for little change
+
+
+@dataclass(frozen=True)
+class Layer:
+    """What one mode draws for one indicator: arrays shaped (years, districts)."""
+
+    values: np.ndarray
+    status: np.ndarray
+    unit: Unit
+    classes: Classes | None
+    signed: bool
+
+    def written(self, value: float, lang: str) -> str:
+        return signed_value(value, self.unit, lang) if self.signed else format_value(value, self.unit, lang)
+
+
+def _value_layer(series: Series, from_index: int) -> Layer:
+    return Layer(series.values, series.status, series.unit, series.classes, series.signed)
+
+
+def _change_layer(series: Series, from_index: int) -> Layer:
+    change = change_from(series, from_index)
+    classes = classify_over_all_years(
+        change.values, scheme=CHANGE_SCHEME, signed=True, decimals=change.unit.decimals, diverging_scheme=CHANGE_SCHEME
+    )
+    return Layer(change.values, change.status, change.unit, classes, True)
+
+
+def _value_title(series: Series, measure: str, from_year: int, lang: str) -> str:
+    return t("title", lang, category=series.indicator.title(lang), measure=measure, year="{year}")
+
+
+def _change_title(series: Series, measure: str, from_year: int, lang: str) -> str:
+    return t(
+        "title_change", lang, category=series.indicator.title(lang), measure=measure, from_year=from_year, year="{year}"
+    )
+
+
+def _value_sentence(dataset: Dataset, series: Series, from_index: int, year_index: int, lang: str, measure: str) -> str:
+    return map_sentence(dataset, series, year_index, lang, measure)
+
+
+def _change_sentence(
+    dataset: Dataset, series: Series, from_index: int, year_index: int, lang: str, measure: str
+) -> str:
+    return change_map_sentence(dataset, series, from_index, year_index, lang)
+
+
+def _value_note(dataset: Dataset, from_year: int, lang: str) -> str:
+    return t("legend_fixed", lang, first=dataset.years[0], last=dataset.years[-1])
+
+
+def _change_note(dataset: Dataset, from_year: int, lang: str) -> str:
+    return t("legend_change", lang, from_year=from_year)
+
+
+@dataclass(frozen=True)
+class Mode:
+    """One way of colouring the map."""
+
+    id: str
+    label: Text
+    layer: Callable[[Series, int], Layer]
+    title: Callable[[Series, str, int, str], str]
+    sentence: Callable[[Dataset, Series, int, int, str, str], str]
+    legend_note: Callable[[Dataset, int, str], str]
+
+
+MODES: dict[str, Mode] = {
+    mode.id: mode
+    for mode in (
+        Mode("value", Text("Tallet", "The figure"), _value_layer, _value_title, _value_sentence, _value_note),
+        Mode("change", Text("Ændringen", "The change"), _change_layer, _change_title, _change_sentence, _change_note),
+    )
+}
+DEFAULT_MODE = "value"

@@ -1,0 +1,103 @@
+"""The page's panels: the map with its caption and legend, the ranking and table, the profile and the facts."""
+
+from __future__ import annotations
+
+from dash import dcc, html
+
+from data.model import Dataset
+from ui import ids
+from ui.figure import map_figure, ranking_figure
+
+GRAPH_CONFIG = {"displaylogo": False, "responsive": True, "modeBarButtonsToRemove": ["select2d", "lasso2d", "toImage"]}
+
+
+def map_panel(dataset: Dataset, texts: dict[str, str], geojson_url: str) -> html.Section:
+    return html.Section(
+        className="panel panel-map",
+        children=[
+            html.H2(id=ids.MAP_TITLE, className="map-title", **{"aria-live": "polite"}),
+            html.P(texts[ids.MAP_SUBTITLE], id=ids.MAP_SUBTITLE, className="map-subtitle"),
+            html.P(id=ids.MAP_SENTENCE, className="map-sentence", **{"aria-live": "polite"}),
+            html.Div(
+                className="map-frame",
+                **{"aria-describedby": ids.MAP_SENTENCE},
+                children=dcc.Graph(id=ids.MAP_GRAPH, figure=map_figure(dataset, geojson_url), config=GRAPH_CONFIG),
+            ),
+            html.Div(
+                className="legend",
+                children=[
+                    html.H3(texts[ids.MAP_LEGEND_TITLE], id=ids.MAP_LEGEND_TITLE),
+                    html.Ul(id=ids.MAP_LEGEND, className="legend-items"),
+                    html.P(id=ids.MAP_LEGEND_NOTE, className="legend-note"),
+                ],
+            ),
+            html.P(texts[ids.MAP_SOURCE], id=ids.MAP_SOURCE, className="source"),
+        ],
+    )
+
+
+def ranking_panel(dataset: Dataset, texts: dict[str, str]) -> html.Section:
+    return html.Section(
+        className="panel panel-ranking",
+        children=[
+            html.H3(texts[ids.RANKING_TITLE], id=ids.RANKING_TITLE),
+            dcc.Graph(
+                id=ids.RANKING_GRAPH,
+                figure=ranking_figure(dataset),
+                config={"displayModeBar": False, "responsive": True},
+            ),
+            html.Details(
+                className="district-table",
+                children=[
+                    html.Summary(texts[ids.TABLE_TITLE], id=ids.TABLE_TITLE),
+                    html.P(texts[ids.TABLE_HELP], id=ids.TABLE_HELP, className="help"),
+                    html.Table(
+                        [
+                            html.Thead(html.Tr([_heading(column, texts) for column in TABLE_COLUMNS])),
+                            html.Tbody(id=ids.TABLE_BODY),
+                        ]
+                    ),
+                ],
+            ),
+        ],
+    )
+
+
+TABLE_COLUMNS = ("name", "value", "rank")
+TABLE_TEXT_IDS = {"name": "table-name", "value": "table-value", "rank": "table-rank"}
+
+
+def _heading(column: str, texts: dict[str, str]) -> html.Th:
+    # A button per heading sorts by that column; assets/map.js keeps aria-sort in step.
+    button = html.Button(
+        texts[TABLE_TEXT_IDS[column]], id={"type": ids.TABLE_HEADING, "index": column}, className="sort"
+    )
+    return html.Th(button, scope="col")
+
+
+def profile_panel(texts: dict[str, str]) -> html.Section:
+    """Where a chosen district's profile opens: beside the map on a wide screen, below it on a phone."""
+    return html.Section(
+        id=ids.PROFILE,
+        className="panel panel-profile",
+        hidden=True,
+        **{"aria-live": "polite"},
+        children=[
+            html.Button(
+                "×", id=ids.PROFILE_CLOSE, className="profile-close", n_clicks=0, title=texts[ids.PROFILE_CLOSE]
+            ),
+            html.Div(id=ids.PROFILE_BODY),
+        ],
+    )
+
+
+def facts_panel(texts: dict[str, str], facts: list[str]) -> html.Section:
+    """'Vidste du …?': a few facts computed from the data, shown while no district is chosen."""
+    return html.Section(
+        id=ids.FACTS,
+        className="panel panel-facts",
+        children=[
+            html.H3(texts[ids.FACTS_TITLE], id=ids.FACTS_TITLE),
+            html.Ul([html.Li(fact) for fact in facts], id=ids.FACTS_LIST),
+        ],
+    )
