@@ -10,5 +10,5 @@
       var picker = document.getElementById("controls-district");
       if (picker) picker.focus();
     }
-  });
+  }, true);  // capture: the map canvas handles keys itself and must not swallow Escape
 })();

@@ -9,6 +9,7 @@
   "use strict";
 
   var TILE_SIZE = 512;
+  var seen = { closes: 0, mapClick: null };  // the clicks already acted on, in this page
   var fittedWidths = {};
 
   function mercatorY(latitude) {
@@ -121,7 +122,7 @@
     });
     var direction = sort && sort.descending === false ? 1 : -1;
     rows.sort(function (a, b) {
-      if (sort && sort.by === "name") return direction * -a.name.localeCompare(b.name, "da");
+      if (sort && sort.by === "name") return direction * a.name.localeCompare(b.name, "da");
       if (a.value === null && b.value === null) return a.name.localeCompare(b.name, "da");
       if (a.value === null) return 1;
       if (b.value === null) return -1;
@@ -143,13 +144,25 @@
     });
   }
 
+  function sameId(a, b) {
+    if (typeof a !== "object" || typeof b !== "object") return a === b;
+    return a.type === b.type && a.index === b.index;
+  }
+
+  // What was clicked, and how often: null for a button that was only just drawn (no clicks yet).
   function triggeredClick() {
     var context = window.dash_clientside.callback_context;
-    var triggered = context && context.triggered && context.triggered[0];
-    if (!triggered || !triggered.value) return null;
-    var propId = triggered.prop_id;
-    var id = propId.slice(0, propId.lastIndexOf("."));
-    return { id: id.charAt(0) === "{" ? JSON.parse(id) : id, value: triggered.value };
+    if (!context || !context.triggered_id) return null;
+    var id = context.triggered_id;
+    // A plain input (the map, the close button) arrives without its value here, so its trigger is the click;
+    // a pattern-matched button counts only once it has been clicked, not when it is first drawn.
+    var value = typeof id === "object" ? null : true;
+    (context.inputs_list || []).forEach(function (entry) {
+      (Array.isArray(entry) ? entry : [entry]).forEach(function (input) {
+        if (sameId(input.id, id) && input.value !== undefined) value = input.value;
+      });
+    });
+    return value ? { id: id, value: value } : null;
   }
 
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
@@ -171,16 +184,22 @@
       },
 
       // One place decides which district is chosen: a click on the map, a table row, a peer, or closing.
+      // Dash also calls this when buttons are redrawn, so only a new click counts: a higher close count, a new
+      // map click time stamp, or a pattern button with clicks on it.
       chooseDistrict: function (clickData, rows, peers, closes, district, compare) {
         var noUpdate = window.dash_clientside.no_update;
-        var click = triggeredClick();
-        if (!click) return [noUpdate, noUpdate];
-        if (click.id === "profile-close") return [null, null];
-        if (click.id === "map-graph") {
-          var point = clickData && clickData.points && clickData.points[0];
+        if ((closes || 0) > seen.closes) {
+          seen.closes = closes;
+          return [null, null];
+        }
+        var stamp = clickData && clickData.timestamp;
+        if (stamp && stamp !== seen.mapClick) {
+          seen.mapClick = stamp;
+          var point = clickData.points && clickData.points[0];
           return point && point.text ? [point.text, noUpdate] : [noUpdate, noUpdate];
         }
-        return [click.id.index, noUpdate];
+        var click = triggeredClick();
+        return click && typeof click.id === "object" ? [click.id.index, noUpdate] : [noUpdate, noUpdate];
       },
 
       sortTable: function (clicks, sort) {

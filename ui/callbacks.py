@@ -80,6 +80,7 @@ def translate(dataset: Dataset, lang: object) -> tuple:
         [html.Li(fact) for fact in facts(dataset, lang)],
         [texts[TABLE_TEXT_IDS[column]] for column in TABLE_COLUMNS],
         texts[ids.PROFILE_CLOSE],
+        texts[ids.PROFILE_CLOSE],
         lang,
     )
 
@@ -147,6 +148,7 @@ def register(app: Dash, dataset: Dataset) -> None:
         Output(ids.FACTS_LIST, "children"),
         Output({"type": ids.TABLE_HEADING, "index": ALL}, "children"),
         Output(ids.PROFILE_CLOSE, "title"),
+        Output(ids.PROFILE_CLOSE, "aria-label"),
         Output(ids.PAGE, "lang"),
         Input(ids.CONTROLS_LANG, "value"),
     )

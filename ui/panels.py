@@ -84,7 +84,12 @@ def profile_panel(texts: dict[str, str]) -> html.Section:
         **{"aria-live": "polite"},
         children=[
             html.Button(
-                "×", id=ids.PROFILE_CLOSE, className="profile-close", n_clicks=0, title=texts[ids.PROFILE_CLOSE]
+                "×",
+                id=ids.PROFILE_CLOSE,
+                className="profile-close",
+                n_clicks=0,
+                title=texts[ids.PROFILE_CLOSE],
+                **{"aria-label": texts[ids.PROFILE_CLOSE]},
             ),
             html.Div(id=ids.PROFILE_BODY),
         ],

@@ -187,15 +187,7 @@ def profile_panel(
     dataset: Dataset, series: Series, districts: list[int], year_index: int, from_index: int, lang: str
 ) -> list:
     """The profile of one district, or two side by side with their largest differences named first."""
-    children = [
-        html.Button(
-            "×",
-            id=ids.PROFILE_CLOSE,
-            className="profile-close",
-            title=t("profile_close", lang),
-            **{"aria-label": t("profile_close", lang)},
-        ),
-    ]
+    children = []
     if len(districts) == 2:
         lines = compare_sentences(dataset, series.indicator.family.id, year_index, districts[0], districts[1], lang)
         children.append(

@@ -3,7 +3,7 @@
 import pytest
 from dash import html
 
-from ui.callbacks import select_view, translate
+from ui.callbacks import select_view, show_profile, translate
 from ui.layout import TEXT_IDS, page_texts
 
 
@@ -37,7 +37,7 @@ def test_nonsense_keeps_the_page_working(demo, nonsense):
 
 def test_the_language_switch_translates_every_fixed_text(demo):
     danish, english = translate(demo, "da"), translate(demo, "en")
-    assert len(english) == len(TEXT_IDS) + 8
+    assert len(english) == len(TEXT_IDS) + 9
     changed = [text_id for text_id, da, en in zip(TEXT_IDS, danish, english, strict=False) if da != en]
     assert set(changed) == set(TEXT_IDS) - {""}
     assert english[-1] == "en" and translate(demo, "zz")[-1] == "da"
@@ -45,3 +45,27 @@ def test_the_language_switch_translates_every_fixed_text(demo):
 
 def test_page_texts_cover_every_translated_id(demo):
     assert set(TEXT_IDS) <= set(page_texts(demo, "da"))
+
+
+def test_choosing_a_district_opens_its_profile_and_hides_the_facts(demo):
+    from dash import dcc
+
+    body, profile_hidden, facts_hidden = show_profile(demo, "01", None, "age_0_5", "share", 2016, 2011, "da")
+    assert not profile_hidden and facts_hidden
+    text = str(body)
+    assert "Fjordby" in text and "Indbyggere" in text and "højeste af 23" in text
+    graphs = [child for child in body[-1].children[0].children if isinstance(child, dcc.Graph)]
+    assert graphs and graphs[0].figure["data"][1]["name"] == "Fjordby"
+
+
+def test_comparing_shows_both_and_names_differences(demo):
+    body, _, _ = show_profile(demo, "01", "11", "dwelling_flat", "share", 2016, 2011, "en")
+    columns = body[-1].children
+    assert [column.children[0].children for column in columns] == ["Fjordby", "Tornhøj"]
+    assert "The largest differences between Fjordby and Tornhøj in 2016" in str(body[0])
+
+
+@pytest.mark.parametrize("nonsense", [(None, None), ("99", None), ({"x": 1}, ["01"]), ("", "")])
+def test_no_or_unknown_district_shows_the_facts_again(demo, nonsense):
+    body, profile_hidden, facts_hidden = show_profile(demo, *nonsense, "age_0_5", "share", "x", None, "zz")
+    assert body == [] and profile_hidden and not facts_hidden

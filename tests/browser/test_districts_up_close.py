@@ -1,0 +1,90 @@
+"""Profiles, comparison, the change map and the table, in a real browser."""
+
+import pytest
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+from tests.browser.conftest import fills_change, rendered_fills
+
+pytestmark = pytest.mark.browser
+
+# Where on the map's canvas a point (lon, lat) is drawn, read from MapLibre.
+PROJECT = """
+const gd = document.querySelector('#map-graph .js-plotly-plot');
+const point = gd._fullLayout.map._subplot.map.project(arguments[0]);
+return [point.x, point.y];
+"""
+
+
+def _choose(page, dropdown_id: str, name: str) -> None:
+    page.find_element(f"#{dropdown_id}").click()
+    page.find_element(".dash-dropdown-search").send_keys(name)
+    page.driver.find_element(
+        By.XPATH, f"//label[contains(@class, 'dash-dropdown-option')][.//span[.='{name}']]"
+    ).click()
+
+
+def _profile_names(page) -> list[str]:
+    return [element.text for element in page.driver.find_elements(By.CSS_SELECTOR, ".profile-column h3")]
+
+
+def test_clicking_a_district_on_the_map_opens_its_profile(page, demo):
+    rendered_fills(page, len(demo.district_ids))
+    fjordby = demo.district_ids.index("01")
+    feature = int(demo.feature_of_year[-1][fjordby])
+    x, y = page.driver.execute_script(PROJECT, list(demo.label_points[feature]))
+    canvas = page.find_element("#map-graph canvas.maplibregl-canvas")
+    # dash[testing] pins selenium 4.2, whose offsets count from the element's top-left corner.
+    ActionChains(page.driver).move_to_element_with_offset(canvas, x, y).pause(0.3).click().perform()
+    page.wait_for_text_to_equal(".profile-column h3", "Fjordby")
+    assert "højeste af 23" in page.find_element(".rank-text").text or "laveste" in page.find_element(".rank-text").text
+    assert page.find_element("#facts").get_attribute("hidden") is not None
+    page.driver.switch_to.active_element.send_keys(Keys.ESCAPE)
+    page.wait_for_element_by_css_selector("#facts:not([hidden])")
+    assert page.find_element("#profile").get_attribute("hidden") is not None
+
+
+def test_the_table_selects_a_district_with_the_keyboard(page):
+    summary = page.find_element(".district-table summary")
+    summary.send_keys(Keys.ENTER)  # opens the table
+    tornhoj = "//button[contains(@class, 'row-button')][.='Tornhøj']"
+    page.driver.find_element(By.XPATH, tornhoj).send_keys(Keys.ENTER)
+    page.wait_for_text_to_equal(".profile-column h3", "Tornhøj")
+    row = page.driver.find_element(By.XPATH, f"{tornhoj}/ancestor::tr")  # the table was redrawn with the selection
+    assert "selected" in row.get_attribute("class")
+
+
+def test_the_table_sorts_by_name_and_back_by_value(page):
+    page.find_element(".district-table summary").click()
+    first = lambda: page.driver.find_elements(By.CSS_SELECTOR, ".row-button")[0].text  # noqa: E731
+    assert first() == "Nørre Kildebjerg", "highest value first"
+    page.driver.find_element(By.XPATH, "//button[contains(@class, 'sort')][.='Distrikt']").click()
+    page.wait_for_text_to_equal(".row-button", "Agerlund")
+
+
+def test_change_mode_recolours_with_a_diverging_legend(page, demo):
+    before = rendered_fills(page, len(demo.district_ids))
+    page.driver.find_element(By.XPATH, "//label[contains(., 'Ændringen')]").click()
+    page.wait_for_text_to_equal("#map-title", "0–5 år: ændring i andel af indbyggerne fra 2011 til 2016")
+    fills_change(page, before)
+    legend = page.find_element("#map-legend").text
+    assert "−" in legend and "+" in legend and "procentpoint" in legend
+    assert "Blå er en stigning, rød et fald" in page.find_element("#map-legend-note").text
+    assert page.find_element("#controls-from").get_attribute("disabled") is None, "the start year can be chosen now"
+
+
+def test_comparing_two_districts_shows_both(page):
+    _choose(page, "controls-district", "Fjordby")
+    page.wait_for_text_to_equal(".profile-column h3", "Fjordby")
+    _choose(page, "controls-compare", "Tornhøj")
+    page.wait_for_element_by_css_selector(".profile-columns-2")
+    assert _profile_names(page) == ["Fjordby", "Tornhøj"]
+    assert "De største forskelle mellem Fjordby og Tornhøj" in page.find_element(".compare-sentences").text
+
+
+def test_the_map_sentence_follows_the_year(page):
+    assert page.find_element("#map-sentence").text.endswith("2016.")
+    page.find_element("#controls-year [role=slider]").send_keys(Keys.HOME)
+    page.wait_for_text_to_equal("#map-title", "0–5 år: andel af indbyggerne, 2011")
+    assert "2011" in page.find_element("#map-sentence").text
