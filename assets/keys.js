@@ -11,4 +11,14 @@
       if (picker) picker.focus();
     }
   }, true);  // capture: the map canvas handles keys itself and must not swallow Escape
+
+  // On a phone the profile opens below the map: bring it into view when it opens.
+  function watchProfile() {
+    var profile = document.getElementById("profile");
+    if (!profile) return setTimeout(watchProfile, 300);
+    new MutationObserver(function () {
+      if (!profile.hidden && window.innerWidth < 760) profile.scrollIntoView({ behavior: "smooth", block: "start" });
+    }).observe(profile, { attributes: true, attributeFilter: ["hidden"] });
+  }
+  watchProfile();
 })();

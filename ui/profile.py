@@ -49,7 +49,10 @@ def _rank_line(dataset: Dataset, series: Series, district: int, year_index: int,
         for other, value in enumerate(values)
         if not np.isnan(value)
     ]
-    words = t("rank_text", lang, position=rank.position, ordinal=ordinal(rank.position, lang), of=rank.of)
+    # Counted from the nearer end, as the sentence does: "7. laveste af 23" rather than "17. højeste af 23".
+    place = rank.position if rank.in_upper_half else rank.from_bottom
+    key = "rank_text" if rank.in_upper_half else "rank_text_low"
+    words = t(key, lang, position=place, ordinal=ordinal(place, lang), of=rank.of)
     return html.Div(
         className="rank",
         children=[
