@@ -9,7 +9,8 @@
   "use strict";
 
   var TILE_SIZE = 512;
-  var seen = { closes: 0, mapClick: null };  // the clicks already acted on, in this page
+  var seen = { closes: 0, mapClick: null, written: null };  // clicks acted on, and the address last written
+  var VIEW_PARAMETERS = ["indicator", "measure", "year", "district", "compare", "mode", "from", "lang"];
   var fittedWidths = {};
 
   function mercatorY(latitude) {
@@ -210,9 +211,23 @@
         return { by: by, descending: descending };
       },
 
-      languageFromUrl: function (search, current) {
-        var lang = new URLSearchParams(search || "").get("lang");
-        return (lang === "da" || lang === "en") && lang !== current ? lang : window.dash_clientside.no_update;
+      // An address the page did not write itself (opening a link, Back, Forward) goes to the server to be read.
+      gateUrl: function (search) {
+        return search === seen.written ? window.dash_clientside.no_update : (search || "");
+      },
+
+      // The view's controls written to the address, in the order of ui/url_state.py's VIEW_PARAMETERS.
+      writeUrl: function () {
+        if (!arguments[VIEW_PARAMETERS.length]) return window.dash_clientside.no_update;
+        var params = new URLSearchParams();
+        for (var i = 0; i < VIEW_PARAMETERS.length; i++) {
+          var value = arguments[i];
+          if (value !== null && value !== undefined && value !== "") params.append(VIEW_PARAMETERS[i], String(value));
+        }
+        var search = params.toString() ? "?" + params.toString() : "";
+        if (search === window.location.search) return window.dash_clientside.no_update;
+        seen.written = search;
+        return search;
       },
 
       togglePlay: function (clicks, disabled) {

@@ -7,7 +7,7 @@ measure, mode, year, district or language falls back to a default, and the page 
 
 from __future__ import annotations
 
-from dash import ALL, ClientsideFunction, Dash, Input, Output, State, html
+from dash import ALL, ClientsideFunction, Dash, Input, Output, State, html, no_update
 
 from data.model import Dataset
 from insight.sentences import facts
@@ -18,6 +18,7 @@ from ui.layout import TEXT_IDS, page_texts
 from ui.modes import MODES
 from ui.panels import TABLE_COLUMNS, TABLE_TEXT_IDS
 from ui.profile import profile_panel
+from ui.url_state import VIEW_PARAMETERS, parse_view
 from ui.view import (
     indicator_options,
     legend_items,
@@ -83,6 +84,15 @@ def translate(dataset: Dataset, lang: object) -> tuple:
         texts[ids.PROFILE_CLOSE],
         lang,
     )
+
+
+def apply_url(dataset: Dataset, search: object, current: tuple) -> tuple:
+    """The controls set to the view in the address, leaving alone those already right, and a notice of what was
+    ignored."""
+    parsed = parse_view(dataset, search)
+    values = [parsed.values[parameter.name] for parameter in VIEW_PARAMETERS]
+    changed = [value if value != now else no_update for value, now in zip(values, current, strict=True)]
+    return (*changed, parsed.notice(language(parsed.values["lang"])), True)
 
 
 def _district_index(dataset: Dataset, district_id: object) -> int | None:
@@ -171,6 +181,17 @@ def register(app: Dash, dataset: Dataset) -> None:
     def _show_profile(district, compare, _view, year, indicator_id, measure, from_year, lang):
         return show_profile(dataset, district, compare, indicator_id, measure, year, from_year, lang)
 
+    @app.callback(
+        *(Output(parameter.control, "value", allow_duplicate=True) for parameter in VIEW_PARAMETERS),
+        Output(ids.PAGE_NOTICE, "children"),
+        Output(ids.URL_APPLIED, "data"),
+        Input(ids.URL_REQUEST, "data"),
+        *(State(parameter.control, "value") for parameter in VIEW_PARAMETERS),
+        prevent_initial_call=True,
+    )
+    def _apply_url(search, *current):
+        return apply_url(dataset, search, current)
+
     _register_browser_side(app)
 
 
@@ -220,11 +241,14 @@ def _register_browser_side(app: Dash) -> None:
         State(ids.TABLE_SORT, "data"),
         prevent_initial_call=True,
     )
+    # The view in the address: read it when the page opens and on Back and Forward, write it on every change.
+    clientside("gateUrl", Output(ids.URL_REQUEST, "data"), Input(ids.PAGE_URL, "search"))
     clientside(
-        "languageFromUrl",
-        Output(ids.CONTROLS_LANG, "value"),
-        Input(ids.PAGE_URL, "search"),
-        State(ids.CONTROLS_LANG, "value"),
+        "writeUrl",
+        Output(ids.PAGE_URL, "search"),
+        *(Input(parameter.control, "value") for parameter in VIEW_PARAMETERS),
+        State(ids.URL_APPLIED, "data"),  # the address is only written once the one the page opened with is read
+        prevent_initial_call=True,
     )
     clientside(
         "togglePlay",

@@ -105,6 +105,7 @@ def build_layout(dataset: Dataset, lang: str, geojson_url: str) -> html.Div:
         className="page",
         children=[
             _header(dataset, texts, lang),
+            html.P(id=ids.PAGE_NOTICE, className="notice", role="status"),
             html.Main(
                 className="page-main",
                 children=[
@@ -121,6 +122,8 @@ def build_layout(dataset: Dataset, lang: str, geojson_url: str) -> html.Div:
                 ],
             ),
             dcc.Location(id=ids.PAGE_URL, refresh=False),
+            dcc.Store(id=ids.URL_REQUEST),
+            dcc.Store(id=ids.URL_APPLIED, data=False),
             dcc.Store(id=ids.MAP_VIEW),
             dcc.Store(id=ids.PROFILE_YEAR),
             dcc.Store(id=ids.TABLE_SORT, data={"by": "value", "descending": True}),

@@ -3,7 +3,7 @@
 import pytest
 from dash import html
 
-from ui.callbacks import select_view, show_profile, translate
+from ui.callbacks import apply_url, select_view, show_profile, translate
 from ui.layout import TEXT_IDS, page_texts
 
 
@@ -69,3 +69,28 @@ def test_comparing_shows_both_and_names_differences(demo):
 def test_no_or_unknown_district_shows_the_facts_again(demo, nonsense):
     body, profile_hidden, facts_hidden = show_profile(demo, *nonsense, "age_0_5", "share", "x", None, "zz")
     assert body == [] and profile_hidden and not facts_hidden
+
+
+def test_the_address_sets_every_control_and_names_what_it_ignored(demo):
+    from dash import no_update
+
+    from ui.url_state import VIEW_PARAMETERS
+
+    current = tuple(parameter.default(demo) for parameter in VIEW_PARAMETERS)
+    *values, notice, applied = apply_url(demo, "?indicator=dwelling_flat&year=2013&district=07&lang=en&zoom=9", current)
+    assert applied is True
+    by_name = dict(zip([parameter.name for parameter in VIEW_PARAMETERS], values, strict=True))
+    assert by_name["indicator"] == "dwelling_flat" and by_name["year"] == 2013 and by_name["district"] == "07"
+    assert by_name["mode"] is no_update, "controls already right are left alone"
+    assert notice == "Some parts of the address could not be used and were ignored: zoom."
+
+
+@pytest.mark.parametrize(
+    "search", [None, 42, "?" + "x" * 5000, "?year=2013&year=2014", "?district=%00", "?lang=<script>"]
+)
+def test_nonsense_addresses_give_defaults(demo, search):
+    from ui.url_state import VIEW_PARAMETERS
+
+    current = tuple(parameter.default(demo) for parameter in VIEW_PARAMETERS)
+    *values, notice, _ = apply_url(demo, search, current)
+    assert isinstance(notice, str)

@@ -1,0 +1,38 @@
+"""The view lives in the address: a shared link reopens it, changes write it, and Back goes back."""
+
+import pytest
+from selenium.webdriver.common.keys import Keys
+
+pytestmark = pytest.mark.browser
+
+
+def test_a_shared_link_opens_the_same_view(dash_duo, demo):
+    from app import create_app
+
+    dash_duo.start_server(create_app(demo))
+    link = "/?indicator=dwelling_flat&measure=share&year=2013&district=01&mode=change&from=2011&lang=en"
+    dash_duo.driver.get(dash_duo.server_url + link)
+    dash_duo.wait_for_text_to_equal("#map-title", "Flats: change in share of dwellings from 2011 to 2013", timeout=20)
+    dash_duo.wait_for_text_to_equal(".profile-column h3", "Fjordby")
+    assert dash_duo.find_element("#page-notice").text == ""
+
+
+def test_changing_the_view_writes_the_address_and_back_returns(page):
+    page.find_element("#controls-year [role=slider]").send_keys(Keys.HOME)
+    page.wait_for_text_to_equal("#map-title", "0–5 år: andel af indbyggerne, 2011")
+    assert "year=2011" in page.driver.current_url
+    page.find_element("#controls-year [role=slider]").send_keys(Keys.END)
+    page.wait_for_text_to_equal("#map-title", "0–5 år: andel af indbyggerne, 2016")
+    page.driver.back()
+    page.wait_for_text_to_equal("#map-title", "0–5 år: andel af indbyggerne, 2011")
+
+
+def test_a_malformed_link_falls_back_with_a_quiet_notice(dash_duo, demo):
+    from app import create_app
+
+    dash_duo.start_server(create_app(demo))
+    dash_duo.driver.get(dash_duo.server_url + "/?indicator=nonsense&year=1800&colour=red")
+    dash_duo.wait_for_text_to_equal("#map-title", "0–5 år: andel af indbyggerne, 2016", timeout=20)
+    notice = dash_duo.find_element("#page-notice").text
+    assert "colour" in notice and "indicator=nonsense" in notice and "year=1800" in notice
+    assert [entry for entry in dash_duo.get_logs() if entry.get("level") == "SEVERE"] == []
