@@ -24,6 +24,7 @@ from data.importer import import_main
 from data.load import load_dataset
 from data.make_demo import DEMO_FOLDER
 from data.model import Dataset
+from exports.routes import register as register_exports
 from layers.text import DEFAULT_LANGUAGE
 from ui.callbacks import register
 from ui.layout import build_layout
@@ -89,6 +90,7 @@ def create_app(dataset: Dataset) -> Dash:
     # The page opens in Danish; a ?lang=en in the address switches it in the browser (see assets/map.js).
     app.layout = build_layout(dataset, DEFAULT_LANGUAGE, geojson_url)
     register(app, dataset)
+    register_exports(app.server, dataset)
     return app
 
 

@@ -216,6 +216,11 @@
         return search === seen.written ? window.dash_clientside.no_update : (search || "");
       },
 
+      // The download links carry the view's parameters, so a download is exactly what is on screen.
+      exportLinks: function (search, linkIds) {
+        return linkIds.map(function (id) { return "/export/view." + id.index + (search || ""); });
+      },
+
       // The view's controls written to the address, in the order of ui/url_state.py's VIEW_PARAMETERS.
       writeUrl: function () {
         if (!arguments[VIEW_PARAMETERS.length]) return window.dash_clientside.no_update;

@@ -244,6 +244,12 @@ def _register_browser_side(app: Dash) -> None:
     # The view in the address: read it when the page opens and on Back and Forward, write it on every change.
     clientside("gateUrl", Output(ids.URL_REQUEST, "data"), Input(ids.PAGE_URL, "search"))
     clientside(
+        "exportLinks",
+        Output({"type": ids.EXPORT_LINK, "index": ALL}, "href"),
+        Input(ids.PAGE_URL, "search"),
+        State({"type": ids.EXPORT_LINK, "index": ALL}, "id"),
+    )
+    clientside(
         "writeUrl",
         Output(ids.PAGE_URL, "search"),
         *(Input(parameter.control, "value") for parameter in VIEW_PARAMETERS),

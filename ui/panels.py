@@ -5,6 +5,7 @@ from __future__ import annotations
 from dash import dcc, html
 
 from data.model import Dataset
+from exports.formats import EXPORTERS
 from ui import ids
 from ui.figure import map_figure, ranking_figure
 
@@ -32,6 +33,24 @@ def map_panel(dataset: Dataset, texts: dict[str, str], geojson_url: str) -> html
                 ],
             ),
             html.P(texts[ids.MAP_SOURCE], id=ids.MAP_SOURCE, className="source"),
+            html.Div(
+                className="downloads",
+                children=[
+                    html.Span(texts[ids.DOWNLOADS_TITLE], id=ids.DOWNLOADS_TITLE),
+                    *(
+                        html.A(
+                            exporter_id.upper(),
+                            id={"type": ids.EXPORT_LINK, "index": exporter_id},
+                            href=f"/export/view.{exporter_id}",
+                            download="",
+                        )
+                        for exporter_id in EXPORTERS
+                    ),
+                    html.A(
+                        texts[ids.DOWNLOAD_DATASET], id=ids.DOWNLOAD_DATASET, href="/export/dataset.zip", download=""
+                    ),
+                ],
+            ),
         ],
     )
 

@@ -1,0 +1,82 @@
+"""The download formats, declared as a registry: each turns an ``ExportTable`` into the bytes of one file.
+
+Adding a format is adding an entry here; the routes, the download links and the tests loop over ``EXPORTERS``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import openpyxl
+
+from data.model import Dataset
+from exports.table import COLUMNS, ExportTable, neutralise
+
+
+def _csv(table: ExportTable, dataset: Dataset) -> bytes:
+    buffer = io.StringIO()
+    for label, text in table.header:  # comment lines above the table, one fact each
+        buffer.write(f"# {label}: {' '.join(str(text).split())}\n")
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for row in table.rows:
+        writer.writerow(["" if cell is None else neutralise(cell) for cell in row])
+    return buffer.getvalue().encode("utf-8-sig")  # the BOM makes Excel read æøå right
+
+
+def _xlsx(table: ExportTable, dataset: Dataset) -> bytes:
+    book = openpyxl.Workbook()
+    data = book.active
+    data.title = "Data"
+    data.append(COLUMNS)
+    for row in table.rows:
+        data.append([neutralise(cell) for cell in row])
+    about = book.create_sheet("Om data")
+    for label, text in table.header:
+        about.append([label, neutralise(text)])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _geojson(table: ExportTable, dataset: Dataset) -> bytes:
+    features = json.loads(dataset.geojson)["features"]
+    drawn = dataset.feature_of_year[table.year_index]
+    collection = {
+        "type": "FeatureCollection",
+        "name": table.title,
+        "metadata": dict(table.header),
+        "features": [
+            {
+                "type": "Feature",
+                "properties": dict(zip(COLUMNS, row, strict=True)),
+                "geometry": features[int(drawn[d])]["geometry"],
+            }
+            for d, row in enumerate(table.rows)
+            if drawn[d] >= 0
+        ],
+    }
+    return json.dumps(collection, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+@dataclass(frozen=True)
+class Exporter:
+    """One download format of a view."""
+
+    id: str
+    media_type: str
+    write: Callable[[ExportTable, Dataset], bytes]
+
+
+EXPORTERS: dict[str, Exporter] = {
+    exporter.id: exporter
+    for exporter in (
+        Exporter("csv", "text/csv; charset=utf-8", _csv),
+        Exporter("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", _xlsx),
+        Exporter("geojson", "application/geo+json", _geojson),
+    )
+}

@@ -1,0 +1,110 @@
+"""Downloads of the current view: round-tripped, neutralised, and never a 500 whatever the address says."""
+
+import csv
+import io
+import json
+import zipfile
+
+import openpyxl
+import pytest
+
+from app import create_app
+from data.load import load_dataset
+from exports.formats import EXPORTERS
+
+VIEW = "indicator=age_0_5&measure=share&year=2016&lang=da"
+
+
+@pytest.fixture(scope="module")
+def client(demo):
+    return create_app(demo).server.test_client()
+
+
+def _csv_rows(body: bytes):
+    lines = body.decode("utf-8-sig").splitlines()
+    header = [line for line in lines if line.startswith("# ")]
+    table = list(csv.DictReader([line for line in lines if not line.startswith("# ")]))
+    return header, table
+
+
+def test_csv_has_provenance_and_the_values_shown(client, demo):
+    response = client.get(f"/export/view.csv?{VIEW}")
+    assert response.status_code == 200 and "attachment" in response.headers["Content-Disposition"]
+    header, rows = _csv_rows(response.data)
+    assert "# Titel: 0–5 år: andel af indbyggerne, 2016" in header
+    assert any(line.startswith("# Kilde: Distriktskort demo generator") for line in header)
+    assert any(line.startswith("# Licens: Creative Commons Zero") for line in header)
+    assert any("/?indicator=age_0_5&measure=share&year=2016" in line for line in header)
+    series = demo.series["age_0_5", "share"]
+    fjordby = next(row for row in rows if row["id"] == "01")
+    assert float(fjordby["value"]) == pytest.approx(series.values[-1, 0], abs=1e-6)
+    assert int(float(fjordby["count"])) == series.counts[-1, 0] and fjordby["status"] == ""
+    assert len(rows) == len(demo.district_ids) and rows[0]["id"] == "01", "ids keep their leading zeros"
+
+
+def test_xlsx_has_the_table_and_a_sheet_about_it(client, demo):
+    response = client.get(f"/export/view.xlsx?{VIEW}&mode=change&from=2011")
+    book = openpyxl.load_workbook(io.BytesIO(response.data))
+    data, about = book["Data"], book["Om data"]
+    assert [cell.value for cell in data[1]] == ["id", "name", "value", "count", "denominator", "status"]
+    assert data.max_row == len(demo.district_ids) + 1
+    assert about["B1"].value == "0–5 år: ændring i andel af indbyggerne fra 2011 til 2016"
+    assert about["B2"].value == "procentpoint"
+
+
+def test_geojson_carries_the_values_and_the_shapes(client, demo):
+    collection = json.loads(client.get(f"/export/view.geojson?{VIEW}").data)
+    assert len(collection["features"]) == len(demo.district_ids)
+    properties = collection["features"][0]["properties"]
+    assert properties["id"] == "01" and properties["name"] == "Fjordby"
+    assert collection["metadata"]["Licens"].startswith("Creative Commons")
+
+
+def test_suppressed_cells_are_exported_without_their_value(client, demo):
+    _, rows = _csv_rows(client.get("/export/view.csv?indicator=citizenship_non_western&measure=count&year=2016").data)
+    island = next(row for row in rows if row["id"] == "23")
+    assert island["status"] == "suppressed" and island["value"] == "" and island["count"] == ""
+
+
+def test_the_dataset_zip_is_the_folder_as_loaded(client, demo):
+    archive = zipfile.ZipFile(io.BytesIO(client.get("/export/dataset.zip").data))
+    names = sorted(name.split("/")[-1] for name in archive.namelist())
+    assert names == ["datapackage.json", "districts.geojson", "indicators.csv", "statistics.csv"]
+    statistics = next(name for name in archive.namelist() if name.endswith("statistics.csv"))
+    assert archive.read(statistics) == (demo.folder / "statistics.csv").read_bytes()
+
+
+def test_a_district_named_like_a_formula_is_neutralised(tiny_folder):
+    path = tiny_folder / "districts.geojson"
+    path.write_text(path.read_text().replace('"Distrikt 01"', '"=HYPERLINK(\\"http://x\\")"'))
+    client = create_app(load_dataset(tiny_folder)).server.test_client()
+    _, rows = _csv_rows(client.get("/export/view.csv").data)
+    assert rows[0]["name"] == '\'=HYPERLINK("http://x")'
+    book = openpyxl.load_workbook(io.BytesIO(client.get("/export/view.xlsx").data))
+    assert book["Data"]["B2"].value == '\'=HYPERLINK("http://x")' and book["Data"]["B2"].data_type == "s"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "year=1800",
+        "indicator=%3Cscript%3E",
+        "district=%00",
+        "x" * 5000,
+        "year=2016&year=2017",
+        "lang=zz&mode=up",
+        "%ff%fe",
+    ],
+)
+@pytest.mark.parametrize("format_id", list(EXPORTERS))
+def test_malformed_parameters_on_every_route_fall_back_to_defaults(client, format_id, query):
+    response = client.get(f"/export/view.{format_id}?{query}")
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/export/view.pdf", "/export/view.", "/export/view.csv.exe", "/export/nothing"])
+def test_unknown_exports_are_4xx_with_a_message(client, path):
+    response = client.get(path)
+    assert 400 <= response.status_code < 500
+    if "view." in path and response.status_code == 404 and path.endswith(("pdf", "exe")):
+        assert b"Use one of: view.csv, view.xlsx, view.geojson" in response.data
