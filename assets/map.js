@@ -216,6 +216,16 @@
         return search === seen.written ? window.dash_clientside.no_update : (search || "");
       },
 
+      pageMode: function (pathname) {
+        return (pathname || "").replace(/\/+$/, "") === "/embed" ? "page page-embed" : "page";
+      },
+
+      embedCode: function (search) {
+        var src = window.location.origin + "/embed" + (search || "");
+        return '<iframe src="' + src + '" title="' + document.title.replace(/"/g, "&quot;") +
+          '" width="100%" height="640" style="border:0" loading="lazy"></iframe>';
+      },
+
       // The download links carry the view's parameters, so a download is exactly what is on screen.
       exportLinks: function (search, linkIds) {
         return linkIds.map(function (id) { return "/export/view." + id.index + (search || ""); });

@@ -243,6 +243,9 @@ def _register_browser_side(app: Dash) -> None:
     )
     # The view in the address: read it when the page opens and on Back and Forward, write it on every change.
     clientside("gateUrl", Output(ids.URL_REQUEST, "data"), Input(ids.PAGE_URL, "search"))
+    # /embed is the same page with everything but the map, its caption, legend, year slider and source hidden.
+    clientside("pageMode", Output(ids.PAGE, "className"), Input(ids.PAGE_URL, "pathname"))
+    clientside("embedCode", Output(ids.EMBED_CODE, "value"), Input(ids.PAGE_URL, "search"))
     clientside(
         "exportLinks",
         Output({"type": ids.EXPORT_LINK, "index": ALL}, "href"),

@@ -36,3 +36,28 @@ def test_a_malformed_link_falls_back_with_a_quiet_notice(dash_duo, demo):
     notice = dash_duo.find_element("#page-notice").text
     assert "colour" in notice and "indicator=nonsense" in notice and "year=1800" in notice
     assert [entry for entry in dash_duo.get_logs() if entry.get("level") == "SEVERE"] == []
+
+
+def test_the_embed_shows_the_map_legend_title_slider_and_source_at_320_px(dash_duo, demo):
+    from app import create_app
+
+    dash_duo.start_server(create_app(demo))
+    dash_duo.driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride", {"width": 320, "height": 640, "deviceScaleFactor": 1, "mobile": True}
+    )
+    dash_duo.driver.get(dash_duo.server_url + "/embed?indicator=dwelling_flat&year=2013")
+    dash_duo.wait_for_text_to_equal("#map-title", "Etageboliger: andel af boligerne, 2013", timeout=20)
+    visible = dash_duo.driver.execute_script(
+        "return ['.page-header', '#map-graph', '#map-legend', '#controls-year', '#map-source', '.side',"
+        " '#controls-indicator'].map(s => { const e = document.querySelector(s); return !!(e && e.offsetParent); })"
+    )
+    assert visible == [False, True, True, True, True, False, False]
+    assert dash_duo.driver.execute_script("return document.documentElement.scrollWidth") <= 320
+
+
+def test_the_embed_dialog_gives_the_iframe_for_the_current_view(page):
+    page.find_element("#controls-year [role=slider]").send_keys(Keys.HOME)
+    page.wait_for_text_to_equal("#map-title", "0–5 år: andel af indbyggerne, 2011")
+    page.find_element(".embed-dialog summary").click()
+    code = page.find_element("#embed-code").get_attribute("value")
+    assert code.startswith('<iframe src="http') and "/embed?" in code and "year=2011" in code
