@@ -96,6 +96,17 @@ def main() -> int:
             ).click()
             _wait_for_title(driver, "2015")
             switch = _traffic(driver)
+            driver.find_element(By.ID, "controls-district").click()
+            driver.find_element(By.CSS_SELECTOR, ".dash-dropdown-search").send_keys("Fjordby")
+            driver.find_element(
+                By.XPATH, "//label[contains(@class, 'dash-dropdown-option')][.//span[.='Fjordby']]"
+            ).click()
+            WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".profile-column h3"))
+            time.sleep(1.0)
+            profile = _traffic(driver)
+            driver.find_element(By.CSS_SELECTOR, "#controls-year [role=slider]").send_keys(Keys.ARROW_LEFT)
+            _wait_for_title(driver, "2014")
+            profile_step = _traffic(driver)
         finally:
             driver.quit()
     finally:
@@ -109,7 +120,8 @@ def main() -> int:
     print(f"{'step':<28}{'requests':>10}{'bytes':>12}")
     for label, traffic in (("first load, everything", first), ("  of which district shapes", [t for t in first if ".geojson" in t[0]]),
                            ("  of which _dash-layout", [t for t in first if "_dash-layout" in t[0]]),
-                           ("one year step", year_step), ("one indicator switch", switch)):  # fmt: skip
+                           ("one year step", year_step), ("one indicator switch", switch),
+                           ("opening a profile", profile), ("a year step, profile open", profile_step)):  # fmt: skip
         print(f"{label:<28}{len(traffic):>10}{total(traffic):>12,}")
     return 0
 

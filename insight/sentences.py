@@ -14,6 +14,7 @@ import numpy as np
 from data.model import STATUS_SHOWN, Dataset, Series
 from insight.analysis import change_from, hidden, municipality_share, rank_in_year
 from layers.families import FAMILIES
+from layers.registry import FAMILY_BY_ID
 from ui.i18n import format_number, format_value, signed_number, t
 
 FACT_COUNT = 4
@@ -152,7 +153,7 @@ def compare_sentences(
     dataset: Dataset, family_id: str, year_index: int, a: int, b: int, lang: str, top: int = 3
 ) -> list[str]:
     """The largest differences between two districts in one family's shares, largest first."""
-    family = next((family for family in FAMILIES if family.id == family_id), None)
+    family = FAMILY_BY_ID.get(family_id)
     names = {"a": dataset.district_names[a], "b": dataset.district_names[b], "year": dataset.years[year_index]}
     rows = []
     for category in family.categories if family else ():
