@@ -216,6 +216,10 @@
         return search === seen.written ? window.dash_clientside.no_update : (search || "");
       },
 
+      altText: function (sentence) {
+        return typeof sentence === "string" ? sentence : "";
+      },
+
       pageMode: function (pathname) {
         return (pathname || "").replace(/\/+$/, "") === "/embed" ? "page page-embed" : "page";
       },

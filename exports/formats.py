@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import openpyxl
 
 from data.model import Dataset
+from exports.images import render
 from exports.table import COLUMNS, ExportTable, neutralise
 
 
@@ -78,5 +79,7 @@ EXPORTERS: dict[str, Exporter] = {
         Exporter("csv", "text/csv; charset=utf-8", _csv),
         Exporter("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", _xlsx),
         Exporter("geojson", "application/geo+json", _geojson),
+        Exporter("png", "image/png", lambda table, dataset: render(dataset, table, "png")),
+        Exporter("svg", "image/svg+xml", lambda table, dataset: render(dataset, table, "svg")),
     )
 }

@@ -13,6 +13,7 @@ import flask
 
 from data.model import Dataset
 from exports.formats import EXPORTERS
+from exports.images import ImageUnavailable
 from exports.table import view_table
 from ui.url_state import parse_view
 
@@ -44,7 +45,12 @@ def register(server: flask.Flask, dataset: Dataset) -> None:
             )
         view = parse_view(dataset, flask.request.query_string.decode("utf-8", errors="replace"))
         table = view_table(dataset, view.values, flask.request.host_url)
-        response = flask.Response(exporter.write(table, dataset), mimetype=exporter.media_type)
+        try:
+            body = exporter.write(table, dataset)
+        except ImageUnavailable as error:
+            return flask.Response(str(error), 503, mimetype="text/plain")
+        response = flask.Response(body, mimetype=exporter.media_type)
+        response.headers["X-Alt-Text"] = table.alt_text.encode("ascii", "xmlcharrefreplace").decode()
         response.headers["Content-Disposition"] = f'attachment; filename="{table.file_stem}.{exporter.id}"'
         if view.ignored:
             response.headers["X-Distriktskort-Ignored"] = ", ".join(view.ignored).encode("ascii", "replace").decode()

@@ -15,7 +15,7 @@ from data.model import STATUS_MISSING, STATUS_SUPPRESSED, Dataset
 from ui.i18n import t
 from ui.modes import MODES
 from ui.url_state import view_query
-from ui.view import measure_label, resolve_selection
+from ui.view import legend_items, measure_label, resolve_selection
 
 COLUMNS = ("id", "name", "value", "count", "denominator", "status")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -41,6 +41,9 @@ class ExportTable:
     rows: tuple[tuple, ...]
     year_index: int
     file_stem: str
+    view: dict  # the checked view parameters this table shows
+    legend: tuple[tuple[str, str], ...]  # (colour, label), as on the page
+    alt_text: str = ""  # the sentence of the view: what a picture of it shows, for a CMS's alt text
 
 
 def _number(value: float) -> float | None:
@@ -79,4 +82,10 @@ def view_table(dataset: Dataset, values: dict, base_url: str, today: date | None
     )
     if dataset.info.fictional:
         header += ((t("export_note", lang), t("fictional_note", lang)),)
-    return ExportTable(title, header, rows, year_index, f"distriktskort_{indicator_id}_{values['year']}")
+    view = {**values, "indicator": indicator_id, "measure": measure}
+    legend = tuple(legend_items(layer, lang))
+    alt_text = mode.sentence(
+        dataset, series, dataset.years.index(values["from"]), year_index, lang, measure_label(series, lang)
+    )
+    stem = f"distriktskort_{indicator_id}_{values['year']}"
+    return ExportTable(title, header, rows, year_index, stem, view, legend, alt_text)

@@ -246,6 +246,8 @@ def _register_browser_side(app: Dash) -> None:
     # /embed is the same page with everything but the map, its caption, legend, year slider and source hidden.
     clientside("pageMode", Output(ids.PAGE, "className"), Input(ids.PAGE_URL, "pathname"))
     clientside("embedCode", Output(ids.EMBED_CODE, "value"), Input(ids.PAGE_URL, "search"))
+    # The alt text for a downloaded picture is the sentence that says what the map shows.
+    clientside("altText", Output(ids.ALT_TEXT, "value"), Input(ids.MAP_SENTENCE, "children"))
     clientside(
         "exportLinks",
         Output({"type": ids.EXPORT_LINK, "index": ALL}, "href"),

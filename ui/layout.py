@@ -51,6 +51,7 @@ def page_texts(dataset: Dataset, lang: str) -> dict[str, str]:
         ids.PROFILE_CLOSE: t("profile_close", lang),
         ids.DOWNLOADS_TITLE: t("downloads_title", lang),
         ids.EMBED_TITLE: t("embed_title", lang),
+        ids.ALT_TITLE: t("alt_title", lang),
         ids.EMBED_HELP: t("embed_help", lang),
         ids.DOWNLOAD_DATASET: t("download_dataset", lang),
         **{text_id: t(text_id.replace("-", "_"), lang) for text_id in TABLE_TEXT_IDS.values()},
@@ -63,7 +64,7 @@ TEXT_IDS = (
     ids.CONTROLS_MEASURE_LABEL, ids.CONTROLS_YEAR_LABEL, ids.CONTROLS_HELP, ids.MAP_SUBTITLE,
     ids.MAP_LEGEND_TITLE, ids.MAP_SOURCE, ids.RANKING_TITLE, ids.CONTROLS_MODE_LABEL, ids.CONTROLS_FROM_LABEL,
     ids.CONTROLS_DISTRICT_LABEL, ids.CONTROLS_COMPARE_LABEL, ids.FACTS_TITLE, ids.TABLE_TITLE, ids.TABLE_HELP,
-    ids.DOWNLOADS_TITLE, ids.DOWNLOAD_DATASET, ids.EMBED_TITLE, ids.EMBED_HELP,
+    ids.DOWNLOADS_TITLE, ids.DOWNLOAD_DATASET, ids.EMBED_TITLE, ids.EMBED_HELP, ids.ALT_TITLE,
 )  # fmt: skip
 
 

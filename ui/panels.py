@@ -54,6 +54,13 @@ def map_panel(dataset: Dataset, texts: dict[str, str], geojson_url: str) -> html
             html.Details(
                 className="embed-dialog",
                 children=[
+                    html.Summary(texts[ids.ALT_TITLE], id=ids.ALT_TITLE),
+                    dcc.Textarea(id=ids.ALT_TEXT, readOnly=True, className="embed-code", rows=3),
+                ],
+            ),
+            html.Details(
+                className="embed-dialog",
+                children=[
                     html.Summary(texts[ids.EMBED_TITLE], id=ids.EMBED_TITLE),
                     html.P(texts[ids.EMBED_HELP], id=ids.EMBED_HELP, className="help"),
                     dcc.Textarea(id=ids.EMBED_CODE, readOnly=True, className="embed-code", rows=3),

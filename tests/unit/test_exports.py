@@ -1,6 +1,7 @@
 """Downloads of the current view: round-tripped, neutralised, and never a 500 whatever the address says."""
 
 import csv
+import html
 import io
 import json
 import zipfile
@@ -108,3 +109,27 @@ def test_unknown_exports_are_4xx_with_a_message(client, path):
     assert 400 <= response.status_code < 500
     if "view." in path and response.status_code == 404 and path.endswith(("pdf", "exe")):
         assert b"Use one of: view.csv, view.xlsx, view.geojson" in response.data
+
+
+def test_svg_is_a_captioned_vector_map(client, demo):
+    response = client.get(f"/export/view.svg?{VIEW}")
+    assert response.status_code == 200 and response.mimetype == "image/svg+xml"
+    svg = response.data.decode()
+    assert "0–5 år: andel af indbyggerne, 2016" in svg and "Fjordby Kommune" in svg
+    assert "Kilde: Distriktskort demo generator" in svg and "Licens: Creative Commons Zero" in svg and "Hentet:" in svg
+    assert svg.count("<path") >= len(demo.district_ids), "every district is a vector path"
+    assert "Nørre Kildebjerg" in svg, "district names are on the picture"
+    alt_text = html.unescape(response.headers["X-Alt-Text"])
+    assert (
+        alt_text
+        == "«0–5 år», andel af indbyggerne: højest i Nørre Kildebjerg (9,7 %) og lavest i Mølleby (5,3 %), 2016."
+    )
+
+
+def test_png_is_twice_the_size_for_sharp_print(client):
+    import struct
+
+    response = client.get(f"/export/view.png?{VIEW}&mode=change&from=2011")
+    assert response.status_code == 200 and response.data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", response.data[16:24])
+    assert (width, height) == (1800, 1520)

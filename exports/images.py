@@ -1,0 +1,124 @@
+"""The current view as a captioned picture: PNG (at 2×) and SVG with real vector paths, made with kaleido.
+
+The picture is a Plotly geo map (``go.Choropleth``), not the interactive MapLibre one: it needs no tiles, and an
+SVG of it keeps every district as a path a journalist can edit. It carries the title, the unit, a legend, the
+district names, the source, the licence and the date. The world outline Plotly wants is served from
+``assets/topojson`` so nothing is fetched from outside.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import plotly.io as pio
+
+from data.model import Dataset
+from exports.table import ExportTable
+from ui.figure import FONT, LABEL_COLOURS
+from ui.view import map_view
+
+TOPOJSON_FOLDER = Path(__file__).resolve().parent.parent / "assets" / "topojson"
+SIZE_PX = (900, 760)
+
+
+class ImageUnavailable(Exception):
+    """The machine cannot render images: kaleido or Chromium is missing."""
+
+
+def _features(dataset: Dataset, year_index: int) -> tuple[dict, list[tuple[int, int]]]:
+    collection = json.loads(dataset.geojson)
+    drawn = [
+        (district, int(feature)) for district, feature in enumerate(dataset.feature_of_year[year_index]) if feature >= 0
+    ]
+    features = [collection["features"][feature] for _, feature in drawn]
+    return {"type": "FeatureCollection", "features": features}, drawn
+
+
+def image_figure(dataset: Dataset, table: ExportTable) -> dict:
+    """The figure behind an image export: map, names, legend, title and source line."""
+    values = table.view
+    view = map_view(dataset, values["indicator"], values["measure"], values["lang"], values["mode"], values["from"])
+    year_index = table.year_index
+    geojson, drawn = _features(dataset, year_index)
+    codes = view["codes"][year_index]
+    choropleth = {
+        "type": "choropleth",
+        "geojson": geojson,
+        "featureidkey": "properties.key",
+        "locations": [dataset.feature_keys[feature] for _, feature in drawn],
+        "z": [codes[district] for district, _ in drawn],
+        "zmin": -0.5,
+        "zmax": view["zmax"],
+        "colorscale": view["colorscale"],
+        "showscale": False,
+        "marker": {"line": {"color": "#ffffff", "width": 0.8}},
+    }
+    names = {
+        "type": "scattergeo",
+        "mode": "text",
+        "lon": [dataset.label_points[feature][0] for _, feature in drawn],
+        "lat": [dataset.label_points[feature][1] for _, feature in drawn],
+        "text": [dataset.district_names[district] for district, _ in drawn],
+        "textfont": {
+            "family": FONT,
+            "size": 10,
+            "color": [LABEL_COLOURS[int(view["light_text"][codes[d]])] for d, _ in drawn],
+        },
+        "showlegend": False,
+        "hoverinfo": "skip",
+    }
+    legend = [
+        {"type": "scattergeo", "lon": [None], "lat": [None], "mode": "markers", "name": label, "showlegend": True,
+         "marker": {"symbol": "square", "size": 14, "color": colour, "line": {"color": "#8a989f", "width": 1}}}
+        for colour, label in table.legend
+    ]  # fmt: skip
+    # title, unit, source, licence, link, date[, note]: the picture prints all but the title, unit and long link
+    unit = table.header[1][1]
+    source = " · ".join(f"{label}: {text}" for i, (label, text) in enumerate(table.header) if i in (2, 3, 5, 6))
+    return {
+        "data": [choropleth, names, *legend],
+        "layout": {
+            "width": SIZE_PX[0],
+            "height": SIZE_PX[1],
+            "font": {"family": FONT, "color": "#1b2a33"},
+            "title": {
+                "text": f"<b>{table.title}</b><br><sup>{dataset.info.area_name} · {unit}</sup>",
+                "x": 0.02,
+            },
+            "geo": {"fitbounds": "locations", "visible": False, "projection": {"type": "mercator"}},
+            "legend": {
+                "orientation": "v",
+                "x": 1.0,
+                "xanchor": "right",
+                "y": 0.02,
+                "yanchor": "bottom",
+                "bgcolor": "rgba(255,255,255,0.8)",
+            },
+            "margin": {"l": 10, "r": 10, "t": 70, "b": 60},
+            "annotations": [
+                {
+                    "text": source,
+                    "xref": "paper",
+                    "yref": "paper",
+                    "x": 0,
+                    "y": -0.07,
+                    "showarrow": False,
+                    "xanchor": "left",
+                    "font": {"size": 10, "color": "#51626b"},
+                }
+            ],  # fmt: skip
+        },
+    }
+
+
+def render(dataset: Dataset, table: ExportTable, image_format: str) -> bytes:
+    """PNG (twice the pixels, for print and sharp screens) or SVG bytes of the view."""
+    pio.defaults.topojson = TOPOJSON_FOLDER.as_uri() + "/"
+    figure = image_figure(dataset, table)
+    try:
+        return pio.to_image(figure, format=image_format, scale=2 if image_format == "png" else 1)
+    except Exception as error:  # kaleido raises its own kinds when Chromium is missing or crashes
+        raise ImageUnavailable(
+            f"Images cannot be made here ({type(error).__name__}). They need Chromium: apt-get install chromium."
+        ) from error
