@@ -2,6 +2,8 @@
 
     python app.py [--dataset DIR] [--host HOST] [--port PORT]    serve a dataset folder (the demo without --dataset)
     python app.py import --districts FILE --statistics FILE --out DIR [...]   build a dataset folder
+    python app.py export [--dataset DIR] --indicator ID --year YYYY --format png --out FILE   write a view
+    python app.py export [--dataset DIR] --all --format svg --out FOLDER                  write every view
     gunicorn app:server                                          serve DISTRIKTSKORT_DATASET, or the demo
 
 A dataset folder is the open format described in the README. A missing or broken one gives a one-line error and
@@ -24,6 +26,7 @@ from data.importer import import_main
 from data.load import load_dataset
 from data.make_demo import DEMO_FOLDER
 from data.model import Dataset
+from exports.cli import export_main
 from exports.routes import register as register_exports
 from layers.text import DEFAULT_LANGUAGE
 from ui.callbacks import register
@@ -110,6 +113,8 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["import"]:
         return import_main(argv[1:])
+    if argv[:1] == ["export"]:
+        return export_main(argv[1:])
     arguments = _arguments(argv)
     try:
         dataset = load_dataset(arguments.dataset or DEMO_FOLDER)

@@ -81,5 +81,6 @@ EXPORTERS: dict[str, Exporter] = {
         Exporter("geojson", "application/geo+json", _geojson),
         Exporter("png", "image/png", lambda table, dataset: render(dataset, table, "png")),
         Exporter("svg", "image/svg+xml", lambda table, dataset: render(dataset, table, "svg")),
+        Exporter("pdf", "application/pdf", lambda table, dataset: render(dataset, table, "pdf")),
     )
 }
