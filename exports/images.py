@@ -16,6 +16,7 @@ import plotly.io as pio
 from data.model import Dataset
 from exports.table import ExportTable
 from ui.figure import FONT, LABEL_COLOURS
+from ui.i18n import t
 from ui.view import map_view
 
 TOPOJSON_FOLDER = Path(__file__).resolve().parent.parent / "assets" / "topojson"
@@ -75,6 +76,9 @@ def image_figure(dataset: Dataset, table: ExportTable) -> dict:
     ]  # fmt: skip
     # title, unit, source, licence, link, date[, note]: the picture prints all but the title, unit and long link
     unit = table.header[1][1]
+    lang, year = table.view["lang"], table.view["year"]
+    reference = dataset.info.reference_date(lang)
+    figures_as_of = t("image_as_of", lang, date=f"{reference} {year}" if reference else year)
     source = " · ".join(f"{label}: {text}" for i, (label, text) in enumerate(table.header) if i in (2, 3, 5, 6))
     return {
         "data": [choropleth, names, *legend],
@@ -83,7 +87,7 @@ def image_figure(dataset: Dataset, table: ExportTable) -> dict:
             "height": SIZE_PX[1],
             "font": {"family": FONT, "color": "#1b2a33"},
             "title": {
-                "text": f"<b>{table.title}</b><br><sup>{dataset.info.area_name} · {unit}</sup>",
+                "text": f"<b>{table.title}</b><br><sup>{dataset.info.area_name} · {unit} · {figures_as_of}</sup>",
                 "x": 0.02,
             },
             "geo": {"fitbounds": "locations", "visible": False, "projection": {"type": "mercator"}},

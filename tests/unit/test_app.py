@@ -86,3 +86,10 @@ def test_a_broken_dataset_folder_names_the_problem(tiny_folder):
     result = _cli("--dataset", str(tiny_folder))
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "statistics.csv, line 2: value 'lots' is not a number" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "path", ["/?year=1800&indicator=%3Cscript%3E", "/embed?x=" + "y" * 3000, "/embed/", "/?%ff%fe"]
+)
+def test_odd_page_addresses_still_serve_the_page(client, path):
+    assert client.get(path).status_code == 200

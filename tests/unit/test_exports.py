@@ -117,6 +117,7 @@ def test_svg_is_a_captioned_vector_map(client, demo):
     assert response.status_code == 200 and response.mimetype == "image/svg+xml"
     svg = response.data.decode()
     assert "0–5 år: andel af indbyggerne, 2016" in svg and "Fjordby Kommune" in svg
+    assert "tal pr. 1. januar 2016" in svg, "the data's date"
     assert "Kilde: Distriktskort demo generator" in svg and "Licens: Creative Commons Zero" in svg and "Hentet:" in svg
     assert svg.count("<path") >= len(demo.district_ids), "every district is a vector path"
     assert "Nørre Kildebjerg" in svg, "district names are on the picture"
