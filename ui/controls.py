@@ -36,6 +36,20 @@ def dropdown_labels(lang: str) -> dict[str, str]:
     }
 
 
+def _district_picker(dataset: Dataset, texts: dict[str, str], lang: str, picker_id: str, label_id: str) -> html.Div:
+    # The district to look at, and the one to compare it with: the same searchable list of names.
+    picker = dcc.Dropdown(
+        id=picker_id,
+        options=district_options(dataset),
+        value=None,
+        placeholder=t("district_placeholder", lang),
+        searchable=True,
+        clearable=True,
+        labels=dropdown_labels(lang),
+    )
+    return _labelled(label_id, texts[label_id], picker, html_for=picker_id)
+
+
 def _labelled(label_id: str, text: str, control, html_for: str | None = None) -> html.Div:
     return html.Div(className="control", children=[html.Label(text, id=label_id, htmlFor=html_for), control])
 
@@ -111,34 +125,8 @@ def controls_panel(dataset: Dataset, texts: dict[str, str], lang: str) -> html.S
                 html_for=ids.CONTROLS_FROM,
             ),
             html.Div(id=ids.CONTROLS_DESCRIPTION, className="description", **{"aria-live": "polite"}),
-            _labelled(
-                ids.CONTROLS_DISTRICT_LABEL,
-                texts[ids.CONTROLS_DISTRICT_LABEL],
-                dcc.Dropdown(
-                    id=ids.CONTROLS_DISTRICT,
-                    options=district_options(dataset),
-                    value=None,
-                    placeholder=t("district_placeholder", lang),
-                    searchable=True,
-                    clearable=True,
-                    labels=dropdown_labels(lang),
-                ),
-                html_for=ids.CONTROLS_DISTRICT,
-            ),
-            _labelled(
-                ids.CONTROLS_COMPARE_LABEL,
-                texts[ids.CONTROLS_COMPARE_LABEL],
-                dcc.Dropdown(
-                    id=ids.CONTROLS_COMPARE,
-                    options=district_options(dataset),
-                    value=None,
-                    placeholder=t("district_placeholder", lang),
-                    searchable=True,
-                    clearable=True,
-                    labels=dropdown_labels(lang),
-                ),
-                html_for=ids.CONTROLS_COMPARE,
-            ),
+            _district_picker(dataset, texts, lang, ids.CONTROLS_DISTRICT, ids.CONTROLS_DISTRICT_LABEL),
+            _district_picker(dataset, texts, lang, ids.CONTROLS_COMPARE, ids.CONTROLS_COMPARE_LABEL),
             html.P(texts[ids.CONTROLS_HELP], id=ids.CONTROLS_HELP, className="help"),
         ],
     )

@@ -40,27 +40,23 @@ def page(dash_duo, demo):
     return dash_duo
 
 
-def rendered_fills(duo, expected_count: int, timeout: float = 20) -> dict:
-    """Wait until the map has drawn ``expected_count`` districts, then return their fill colours."""
+def _wait_for_fills(duo, accept, timeout: float) -> dict:
     result = {}
 
-    def drawn(driver):
+    def ready(driver):
         nonlocal result
         result = driver.execute_script(RENDERED_FILLS) or {}
-        return len(result) >= expected_count
+        return accept(result)
 
-    WebDriverWait(duo.driver, timeout).until(drawn)
+    WebDriverWait(duo.driver, timeout).until(ready)
     return result
+
+
+def rendered_fills(duo, expected_count: int, timeout: float = 20) -> dict:
+    """Wait until the map has drawn ``expected_count`` districts, then return their fill colours."""
+    return _wait_for_fills(duo, lambda fills: len(fills) >= expected_count, timeout)
 
 
 def fills_change(duo, before: dict, timeout: float = 10) -> dict:
     """Wait until the map's colours differ from ``before``, and return the new ones."""
-    result = {}
-
-    def changed(driver):
-        nonlocal result
-        result = driver.execute_script(RENDERED_FILLS) or {}
-        return bool(result) and result != before
-
-    WebDriverWait(duo.driver, timeout).until(changed)
-    return result
+    return _wait_for_fills(duo, lambda fills: bool(fills) and fills != before, timeout)
