@@ -33,6 +33,8 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--indicator", help="the indicator id (see the README's table)")
     parser.add_argument("--year", type=int, help="the year (default: the dataset's default year)")
     parser.add_argument("--measure", choices=("share", "count"), help="share or count (default: the dataset's)")
+    parser.add_argument("--mode", choices=("value", "change"), default="value", help="the figure, or its change")
+    parser.add_argument("--from", dest="from_year", type=int, help="with --mode change: the year the change is from")
     parser.add_argument("--lang", choices=("da", "en"), default="da")
     parser.add_argument("--format", choices=tuple(EXPORTERS), required=True)
     parser.add_argument("--all", action="store_true", help="every indicator × year into the folder --out")
@@ -50,6 +52,10 @@ def _write(dataset, query: dict, format_id: str, path: Path) -> None:
     path.write_bytes(EXPORTERS[format_id].write(table, dataset))
 
 
+def _common(arguments: argparse.Namespace) -> dict:
+    return {"measure": arguments.measure, "lang": arguments.lang, "mode": arguments.mode, "from": arguments.from_year}
+
+
 def _progress(done: int, total: int, label: str) -> None:
     filled = round(BAR_WIDTH * done / total)
     print(
@@ -64,7 +70,7 @@ def _all(dataset, arguments: argparse.Namespace) -> int:
     arguments.out.mkdir(parents=True, exist_ok=True)
     jobs = [(indicator_id, year) for indicator_id in dataset.indicators for year in dataset.years]
     for done, (indicator_id, year) in enumerate(jobs, start=1):
-        query = {"indicator": indicator_id, "year": year, "measure": arguments.measure, "lang": arguments.lang}
+        query = {**_common(arguments), "indicator": indicator_id, "year": year}
         _write(dataset, query, arguments.format, arguments.out / f"{indicator_id}_{year}.{arguments.format}")
         _progress(done, len(jobs), f"{indicator_id} {year}")
     print(f"\nWrote {len(jobs)} files to {arguments.out}", file=sys.stderr)
@@ -83,12 +89,7 @@ def export_main(argv: list[str]) -> int:
             server = kaleido.start_sync_server(silence_warnings=True)
         if arguments.all:
             return _all(dataset, arguments)
-        query = {
-            "indicator": arguments.indicator,
-            "year": arguments.year,
-            "measure": arguments.measure,
-            "lang": arguments.lang,
-        }
+        query = {**_common(arguments), "indicator": arguments.indicator, "year": arguments.year}
         _write(dataset, query, arguments.format, arguments.out)
         print(f"Wrote {arguments.out}", file=sys.stderr)
         return 0

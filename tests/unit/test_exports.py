@@ -154,6 +154,10 @@ def test_the_export_command_writes_one_view(tmp_path):
     assert result.returncode == 0, result.stderr
     header, rows = _csv_rows(out.read_bytes())
     assert "# Titel: Etageboliger: andel af boligerne, 2013" in header and len(rows) == 23
+    change = tmp_path / "change.csv"
+    arguments = ("--indicator", "dwelling_flat", "--year", "2016", "--mode", "change", "--from", "2012")
+    assert _export(*arguments, "--format", "csv", "--out", str(change)).returncode == 0
+    assert "# Titel: Etageboliger: ændring i andel af boligerne fra 2012 til 2016" in _csv_rows(change.read_bytes())[0]
     picture = tmp_path / "flats.pdf"
     assert (
         _export("--indicator", "dwelling_flat", "--year", "2013", "--format", "pdf", "--out", str(picture)).returncode
