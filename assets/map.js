@@ -180,8 +180,9 @@
                 view.sentences[index], tableRows(view, index, selected, sort)];
       },
 
-      profileYear: function (year, district, compare) {
-        return district || compare ? year : window.dash_clientside.no_update;
+      // The open profile follows the year and the view; a closed one costs the server nothing.
+      profileYear: function (year, district, compare, viewStamp) {
+        return district || compare ? { year: year, view: viewStamp } : window.dash_clientside.no_update;
       },
 
       // One place decides which district is chosen: a click on the map, a table row, a peer, or closing.

@@ -171,14 +171,14 @@ def register(app: Dash, dataset: Dataset) -> None:
         Output(ids.FACTS, "hidden"),
         Input(ids.CONTROLS_DISTRICT, "value"),
         Input(ids.CONTROLS_COMPARE, "value"),
-        Input(ids.MAP_VIEW, "modified_timestamp"),  # the view changed: not its data, which stays in the browser
-        Input(ids.PROFILE_YEAR, "data"),
+        Input(ids.PROFILE_YEAR, "data"),  # year and view, forwarded by the browser only while a profile is open
         State(ids.CONTROLS_INDICATOR, "value"),
         State(ids.CONTROLS_MEASURE, "value"),
         State(ids.CONTROLS_FROM, "value"),
         State(ids.CONTROLS_LANG, "value"),
     )
-    def _show_profile(district, compare, _view, year, indicator_id, measure, from_year, lang):
+    def _show_profile(district, compare, shown, indicator_id, measure, from_year, lang):
+        year = shown.get("year") if isinstance(shown, dict) else None
         return show_profile(dataset, district, compare, indicator_id, measure, year, from_year, lang)
 
     @app.callback(
@@ -221,6 +221,7 @@ def _register_browser_side(app: Dash) -> None:
         Input(ids.CONTROLS_YEAR, "value"),
         Input(ids.CONTROLS_DISTRICT, "value"),
         Input(ids.CONTROLS_COMPARE, "value"),
+        Input(ids.MAP_VIEW, "modified_timestamp"),
     )
     clientside(
         "chooseDistrict",

@@ -88,3 +88,16 @@ def test_the_map_sentence_follows_the_year(page):
     page.find_element("#controls-year [role=slider]").send_keys(Keys.HOME)
     page.wait_for_text_to_equal("#map-title", "0–5 år: andel af indbyggerne, 2011")
     assert "2011" in page.find_element("#map-sentence").text
+
+
+def test_an_open_profile_follows_the_year_and_the_indicator(page):
+    _choose(page, "controls-district", "Fjordby")
+    page.wait_for_text_to_equal(".profile-column h3", "Fjordby")
+    page.find_element("#controls-year [role=slider]").send_keys(Keys.HOME)
+    page.wait_for_contains_text(".profile-column .sentence", "(2011)")
+    page.find_element("#controls-indicator").click()
+    page.find_element(".dash-dropdown-search").send_keys("Etagebol")
+    page.driver.find_element(
+        By.XPATH, "//label[contains(@class, 'dash-dropdown-option')][contains(., 'Etageboliger')]"
+    ).click()
+    page.wait_for_contains_text(".profile-column .sentence", "«Etageboliger» (2011)")
