@@ -10,7 +10,7 @@ PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c const
 DOCTESTED := layers geo stats data ui tools insight exports
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint format demo browser glyphs clean
+.PHONY: help install run serve test lint format demo browser glyphs clean
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-8s %s\n", $$1, $$2}'
@@ -30,6 +30,9 @@ install: $(VENV)/.installed ## create .venv when missing and install requirement
 
 run: install ## install, then serve the demo at http://127.0.0.1:8050 (HOST=, PORT= to change)
 	$(BIN)/python app.py --host $(HOST) --port $(PORT)
+
+serve: install ## serve with gunicorn, 2 workers, debug off (HOST=, PORT=, DISTRIKTSKORT_DATASET=)
+	$(BIN)/gunicorn --workers 2 --bind $(HOST):$(PORT) --access-logfile - app:server
 
 browser: ## install Debian's chromium and chromium-driver when missing (apt-get, as root)
 	@tools/ensure-chromium.sh

@@ -31,6 +31,7 @@ from exports.routes import register as register_exports
 from layers.text import DEFAULT_LANGUAGE
 from ui.callbacks import register
 from ui.layout import build_layout
+from ui.security import add_security_headers
 
 ASSETS_FOLDER = Path(__file__).resolve().parent / "assets"
 DATASET_ENV = "DISTRIKTSKORT_DATASET"
@@ -94,6 +95,13 @@ def create_app(dataset: Dataset) -> Dash:
     app.layout = build_layout(dataset, DEFAULT_LANGUAGE, geojson_url)
     register(app, dataset)
     register_exports(app.server, dataset)
+    app.server.after_request(add_security_headers)
+
+    @app.server.get("/healthz")
+    def _health() -> flask.Response:
+        # For load balancers: the process is up and serving its dataset.
+        return flask.jsonify(status="ok", dataset=dataset.info.title, districts=len(dataset.district_ids))
+
     return app
 
 

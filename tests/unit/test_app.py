@@ -93,3 +93,19 @@ def test_a_broken_dataset_folder_names_the_problem(tiny_folder):
 )
 def test_odd_page_addresses_still_serve_the_page(client, path):
     assert client.get(path).status_code == 200
+
+
+def test_security_headers_allow_framing_only_for_the_embed(client):
+    page, embed = client.get("/"), client.get("/embed?year=2013")
+    for response in (page, embed):
+        policy = response.headers["Content-Security-Policy"]
+        assert "default-src 'self'" in policy and "http" not in policy
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+        assert response.headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert page.headers["Content-Security-Policy"].endswith("frame-ancestors 'none'")
+    assert embed.headers["Content-Security-Policy"].endswith("frame-ancestors *")
+
+
+def test_the_health_endpoint_answers_for_load_balancers(client, demo):
+    body = client.get("/healthz").get_json()
+    assert body == {"status": "ok", "dataset": demo.info.title, "districts": 23}
