@@ -6,6 +6,7 @@ Each helper reads what the map actually drew: MapLibre's rendered features, with
 from __future__ import annotations
 
 import pytest
+from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from app import create_app
@@ -60,3 +61,12 @@ def rendered_fills(duo, expected_count: int, timeout: float = 20) -> dict:
 def fills_change(duo, before: dict, timeout: float = 10) -> dict:
     """Wait until the map's colours differ from ``before``, and return the new ones."""
     return _wait_for_fills(duo, lambda fills: bool(fills) and fills != before, timeout)
+
+
+def choose(duo, dropdown_id: str, label: str) -> None:
+    """Pick an option of a Dash 4 dropdown the way a reader does: open it, search, click the option."""
+    duo.find_element(f"#{dropdown_id}").click()
+    duo.find_element(".dash-dropdown-search").send_keys(label)
+    duo.driver.find_element(
+        By.XPATH, f"//label[contains(@class, 'dash-dropdown-option')][.//span[.='{label}']]"
+    ).click()

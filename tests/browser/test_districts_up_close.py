@@ -5,7 +5,7 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from tests.browser.conftest import fills_change, rendered_fills
+from tests.browser.conftest import choose, fills_change, rendered_fills
 
 pytestmark = pytest.mark.browser
 
@@ -15,14 +15,6 @@ const gd = document.querySelector('#map-graph .js-plotly-plot');
 const point = gd._fullLayout.map._subplot.map.project(arguments[0]);
 return [point.x, point.y];
 """
-
-
-def _choose(page, dropdown_id: str, name: str) -> None:
-    page.find_element(f"#{dropdown_id}").click()
-    page.find_element(".dash-dropdown-search").send_keys(name)
-    page.driver.find_element(
-        By.XPATH, f"//label[contains(@class, 'dash-dropdown-option')][.//span[.='{name}']]"
-    ).click()
 
 
 def _profile_names(page) -> list[str]:
@@ -75,9 +67,9 @@ def test_change_mode_recolours_with_a_diverging_legend(page, demo):
 
 
 def test_comparing_two_districts_shows_both(page):
-    _choose(page, "controls-district", "Fjordby")
+    choose(page, "controls-district", "Fjordby")
     page.wait_for_text_to_equal(".profile-column h3", "Fjordby")
-    _choose(page, "controls-compare", "Tornhøj")
+    choose(page, "controls-compare", "Tornhøj")
     page.wait_for_element_by_css_selector(".profile-columns-2")
     assert _profile_names(page) == ["Fjordby", "Tornhøj"]
     assert "De største forskelle mellem Fjordby og Tornhøj" in page.find_element(".compare-sentences").text
@@ -91,13 +83,9 @@ def test_the_map_sentence_follows_the_year(page):
 
 
 def test_an_open_profile_follows_the_year_and_the_indicator(page):
-    _choose(page, "controls-district", "Fjordby")
+    choose(page, "controls-district", "Fjordby")
     page.wait_for_text_to_equal(".profile-column h3", "Fjordby")
     page.find_element("#controls-year [role=slider]").send_keys(Keys.HOME)
     page.wait_for_contains_text(".profile-column .sentence", "(2011)")
-    page.find_element("#controls-indicator").click()
-    page.find_element(".dash-dropdown-search").send_keys("Etagebol")
-    page.driver.find_element(
-        By.XPATH, "//label[contains(@class, 'dash-dropdown-option')][contains(., 'Etageboliger')]"
-    ).click()
+    choose(page, "controls-indicator", "Etageboliger")
     page.wait_for_contains_text(".profile-column .sentence", "«Etageboliger» (2011)")

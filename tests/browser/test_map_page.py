@@ -5,7 +5,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from tests.browser.conftest import RENDERED_FILLS, UPDATE_REQUESTS, drawn_ids, fills_change, rendered_fills
+from tests.browser.conftest import RENDERED_FILLS, UPDATE_REQUESTS, choose, drawn_ids, fills_change, rendered_fills
 
 pytestmark = pytest.mark.browser
 
@@ -42,11 +42,7 @@ def test_moving_the_year_slider_recolours_the_map_without_asking_the_server(page
 
 def test_changing_the_indicator_changes_legend_and_title(page, demo):
     legend_before = page.find_element("#map-legend").text
-    page.find_element("#controls-indicator").click()
-    page.find_element(".dash-dropdown-search").send_keys("Etagebol")
-    page.driver.find_element(
-        By.XPATH, "//label[contains(@class, 'dash-dropdown-option')][contains(., 'Etageboliger')]"
-    ).click()
+    choose(page, "controls-indicator", "Etageboliger")
     page.wait_for_text_to_equal("#map-title", "Etageboliger: andel af boligerne, 2016")
     assert page.find_element("#map-legend").text != legend_before
     assert "Boliger" in page.find_element("#controls-description").text
