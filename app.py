@@ -87,7 +87,7 @@ def create_app(dataset: Dataset) -> Dash:
 
     @app.server.get(geojson_url)
     def _districts() -> flask.Response:
-        response = flask.Response(dataset.geojson, mimetype=GEOJSON_TYPE)
+        response = flask.Response(dataset.web_geojson, mimetype=GEOJSON_TYPE)
         response.headers["Cache-Control"] = HASHED_CACHE
         return response
 

@@ -1,100 +1,165 @@
 /*
  * Browser-side callbacks for Distriktskort.
  *
- * The server sends the chosen indicator once, with every year in it (the "map-view" store). Moving the year
- * slider or playing through the years then happens here, with no request to the server, and the district shapes,
- * which Plotly fetched once from their URL, are never sent again.
+ * The server sends the chosen indicator once, with every year in it, packed small (the "map-view" store). Moving
+ * the year slider or playing through the years then happens here, with no request to the server: the map is
+ * recoloured through DistrictMap (assets/district_map.js), and the ranking, table, title and sentence follow.
  */
 (function () {
   "use strict";
 
-  var TILE_SIZE = 512;
-  var seen = { closes: 0, mapClick: null, written: null };  // clicks acted on, and the address last written
+  var RANKING_ALL = 40;  // up to this many districts the ranking shows all; above, the top and bottom ten
+  var RANKING_ENDS = 10;
+  var TABLE_ROWS = 100;  // the table shows this many rows at most (plus the chosen ones); the CSV has every row
+  var seen = { closes: 0, mapPick: null, written: null };  // clicks acted on, and the address last written
   var VIEW_PARAMETERS = ["indicator", "measure", "year", "district", "compare", "mode", "from", "lang"];
-  var fittedWidths = {};
-
-  function mercatorY(latitude) {
-    return Math.log(Math.tan(Math.PI / 4 + (latitude * Math.PI) / 360));
-  }
-
-  // The zoom at which the districts fill the map element, so a phone sees the whole municipality too.
-  function fitZoom(bounds, width, height) {
-    var xFraction = (bounds[2] - bounds[0]) / 360;
-    var yFraction = (mercatorY(bounds[3]) - mercatorY(bounds[1])) / (2 * Math.PI);
-    var zoomX = Math.log2((width * 0.92) / TILE_SIZE / xFraction);
-    var zoomY = Math.log2((height * 0.92) / TILE_SIZE / yFraction);
-    return Math.min(zoomX, zoomY);
-  }
+  var unpackedViews = { key: null, figures: null };
 
   function yearIndex(view, year) {
     var index = view.years.indexOf(Number(year));
     return index < 0 ? view.years.length - 1 : index;
   }
 
-  // One year's map: the shapes valid that year, coloured by their district's code, and each name placed on the
-  // label trace whose text colour reads on its fill.
-  function mapFigure(figure, view, index, selected) {
-    var meta = figure.layout.meta;
-    var features = meta.feature_of_year[index] || [];
-    var codes = view.codes[index];
-    var locations = [], z = [], tips = [], lon = [], lat = [], dark = [], light = [], ids = [], widths = [], lines = [];
-    features.forEach(function (feature, district) {
-      if (feature < 0) return;
-      var chosen = selected.indexOf(view.ids[district]) >= 0;
-      locations.push(meta.keys[feature]);
-      ids.push(view.ids[district]);
-      widths.push(chosen ? 4 : 1.2);
-      lines.push(chosen ? "#f2a900" : "#ffffff");
-      z.push(codes[district]);
-      tips.push(view.hover[index][district]);
-      lon.push(meta.label_points[feature][0]);
-      lat.push(meta.label_points[feature][1]);
-      var onDark = view.light_text[codes[district]];
-      dark.push(onDark ? "" : view.names[district]);
-      light.push(onDark ? view.names[district] : "");
-    });
-    var trace = Object.assign({}, figure.data[0], {
-      locations: locations,
-      z: z,
-      customdata: tips,
-      text: ids,
-      marker: Object.assign({}, figure.data[0].marker, { line: { color: lines, width: widths } }),
-      colorscale: view.colorscale,
-      zmin: -0.5,
-      zmax: view.zmax
-    });
-    var labels = [dark, light].map(function (text, i) {
-      return Object.assign({}, figure.data[i + 1], { lon: lon, lat: lat, text: text });
-    });
-    var layout = Object.assign({}, figure.layout);
-    var element = document.getElementById("map-graph");
-    var bounds = meta.bounds;
-    if (element && bounds && element.clientWidth > 0 && !fittedWidths[element.clientWidth]) {
-      fittedWidths = {};
-      fittedWidths[element.clientWidth] = true;
-      layout.map = Object.assign({}, layout.map, {
-        zoom: fitZoom(bounds, element.clientWidth, element.clientHeight || element.clientWidth)
-      });
+  // A packed (years × districts) array (ui/view.py's packed) back to rows of numbers, null where there is none.
+  function unpack(packedFigures, years) {
+    var scale = Math.pow(10, packedFigures.decimals), steps = packedFigures.steps, districts = steps.length / years;
+    var rows = [], gaps = {};
+    packedFigures.gaps.forEach(function (position) { gaps[position] = true; });
+    for (var y = 0; y < years; y++) rows.push(new Array(districts));
+    for (var d = 0; d < districts; d++) {
+      var running = 0;
+      for (y = 0; y < years; y++) {
+        var position = d * years + y;
+        running += steps[position];
+        rows[y][d] = gaps[position] ? null : running / scale;
+      }
     }
-    return { data: [trace].concat(labels), layout: layout };
+    return rows;
   }
 
-  // The ranking beside the map: every district, highest first, in its map colour; hidden values at the end.
-  function rankingFigure(figure, view, index) {
-    var rows = view.names.map(function (name, district) {
-      return {
-        name: name,
-        value: view.values[index][district],
-        label: view.labels[index][district],
-        colour: view.colours[view.codes[index][district]]
-      };
+  // Everything a view needs per year, unpacked once per view (not per year step).
+  function figuresOf(view) {
+    if (unpackedViews.key === view.key && unpackedViews.view === view) return unpackedViews.figures;
+    var years = view.years.length;
+    var codes = [];
+    for (var y = 0; y < years; y++) codes.push(view.codes.filter(function (_, i) { return i % years === y; }));
+    var figures = {
+      codes: codes,
+      values: unpack(view.values, years),
+      parts: view.detail ? view.detail.parts.map(function (part) { return unpack(part, years); }) : []
+    };
+    unpackedViews = { key: view.key, view: view, figures: figures };
+    return figures;
+  }
+
+  // Numbers as Babel writes them on the server (ui/i18n.py): grouped, fixed decimals, a true minus for changes.
+  function writeNumber(value, written, symbols) {
+    var fixed = Math.abs(value).toFixed(written.decimals);
+    var parts = fixed.split(".");
+    var whole = parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, symbols.group);
+    var text = whole + (parts.length > 1 ? symbols.decimal + parts[1] : "");
+    var rounded = Number(fixed);
+    if (written.signed) return (rounded > 0 ? "+" : rounded < 0 ? "−" : "") + text + written.suffix;
+    return (value < 0 && rounded !== 0 ? symbols.minus : "") + text + written.suffix;
+  }
+
+  function valueLabel(view, figures, index, district) {
+    var code = figures.codes[index][district];
+    if (code === 1) return view.words.suppressed_short;
+    var value = figures.values[index][district];
+    if (code === 0 || value === null) return view.words.missing_short;
+    return writeNumber(value, view.written, view.number);
+  }
+
+  // The tooltip for one district in one year, as [text, bold] lines (the map writes them as text, not HTML).
+  function tipLines(setup, view, figures, index, district) {
+    var year = String(view.years[index]);
+    var name = setup.names[district];
+    var code = figures.codes[index][district];
+    if (code === 1) return [[name, true], [view.words.suppressed, false], [year, false]];
+    if (code === 0 || figures.values[index][district] === null) {
+      return [[name, true], [view.words.missing, false], [year, false]];
+    }
+    var detail = "";
+    if (view.detail) {
+      var filled = view.detail.parts.map(function (part, i) {
+        var value = figures.parts[i][part.at === null ? index : part.at][district];
+        return value === null ? null : writeNumber(value, view.detail.written[i], view.number);
+      });
+      if (filled.indexOf(null) < 0) {
+        detail = view.detail.template.replace(/\{(\d+|year)\}/g, function (_, key) {
+          return key === "year" ? year : filled[Number(key)];
+        });
+      }
+    }
+    return [[name, true], [valueLabel(view, figures, index, district), true], [detail, false], [year, false]];
+  }
+
+  function drawnIn(setup, feature, year) {
+    if (setup.feature_district[feature] < 0) return false;
+    if (!setup.periods) return true;
+    var period = setup.periods[feature];
+    return period[0] <= year && year <= period[1];
+  }
+
+  // One year on the map: per shape its fill, the colour its name is written in, and whether it is chosen.
+  function drawMap(setup, view, figures, index, selected) {
+    var year = view.years[index], codes = figures.codes[index];
+    var fill = [], ink = [], chosen = [];
+    setup.feature_district.forEach(function (district, feature) {
+      var shown = drawnIn(setup, feature, year);
+      var code = shown ? codes[district] : 0;
+      fill.push(shown ? view.colours[code] : null);
+      ink.push(setup.label_colours[view.light_text[code] ? 1 : 0]);
+      chosen.push(shown && selected.indexOf(setup.ids[district]) >= 0);
     });
-    rows.sort(function (a, b) {
-      if (a.value === null && b.value === null) return a.name.localeCompare(b.name, "da");
-      if (a.value === null) return 1;
-      if (b.value === null) return -1;
-      return b.value - a.value || a.name.localeCompare(b.name, "da");
+    if (!setup.shapeNames) {
+      setup.shapeKeys = setup.feature_district.map(function (district) { return setup.ids[district]; });
+      setup.shapeNames = setup.feature_district.map(function (district, feature) {
+        var point = setup.label_points[feature];
+        return { name: district < 0 ? "" : setup.names[district], lon: point[0], lat: point[1] };
+      });
+    }
+    var container = document.getElementById("map-graph");
+    window.DistrictMap.draw(container, {
+      shapes: setup.shapes, glyphs: setup.glyphs, bounds: setup.bounds, font: setup.font, background: setup.background,
+      names: setup.shapeNames, keys: setup.shapeKeys
+    }, { fill: fill, ink: ink, chosen: chosen }, {
+      tip: function (feature) {
+        return tipLines(setup, view, figures, index, setup.feature_district[feature]);
+      },
+      pick: function (feature) {
+        var id = setup.ids[setup.feature_district[feature]];
+        window.dash_clientside.set_props("map-pick", { data: { id: id, stamp: Date.now() } });
+      }
     });
+  }
+
+  function compareRows(a, b) {
+    if (a.value === null && b.value === null) return a.name.localeCompare(b.name, "da");
+    if (a.value === null) return 1;
+    if (b.value === null) return -1;
+    return b.value - a.value || a.name.localeCompare(b.name, "da");
+  }
+
+  // The ranking beside the map, highest first, in map colours; hidden values at the end. With many districts,
+  // the ten highest and ten lowest, the chosen ones, and a row saying how many are left out.
+  function rankingFigure(figure, setup, view, figures, index, selected) {
+    var rows = setup.names.map(function (name, district) {
+      return { name: name, id: setup.ids[district], value: figures.values[index][district],
+               label: valueLabel(view, figures, index, district),
+               colour: view.colours[figures.codes[index][district]] };
+    });
+    rows.sort(compareRows);
+    if (rows.length > RANKING_ALL) {
+      var ranked = rows.filter(function (row) { return row.value !== null; });
+      var ends = ranked.slice(0, RANKING_ENDS);
+      var middle = ranked.slice(RANKING_ENDS, Math.max(RANKING_ENDS, ranked.length - RANKING_ENDS));
+      var chosenRows = middle.filter(function (row) { return selected.indexOf(row.id) >= 0; });
+      var gap = { name: "⋯ " + (middle.length - chosenRows.length) + " ⋯", value: null, label: "", colour: "#ffffff" };
+      rows = ends.concat(chosenRows, middle.length > chosenRows.length ? [gap] : [],
+                         ranked.slice(Math.max(RANKING_ENDS, ranked.length - RANKING_ENDS)));
+    }
     var trace = Object.assign({}, figure.data[0], {
       y: rows.map(function (row) { return row.name; }),
       x: rows.map(function (row) { return row.value === null ? 0 : row.value; }),
@@ -108,18 +173,15 @@
     return { type: type, namespace: "dash_html_components", props: props };
   }
 
-  function rankOf(values, district) {
-    var own = values[district];
-    if (own === null) return null;
-    return 1 + values.filter(function (value) { return value !== null && value > own; }).length;
-  }
-
-  // The table mirrors the map: one row per district with its figure and rank, sorted as the reader chose.
-  function tableRows(view, index, selected, sort) {
-    var values = view.values[index];
-    var rows = view.names.map(function (name, district) {
-      return { id: view.ids[district], name: name, value: values[district], label: view.labels[index][district],
-               rank: rankOf(values, district) };
+  // The table mirrors the map: one row per district with its figure and rank, sorted as the reader chose. With
+  // many districts it shows the first rows of that order and the chosen ones; the CSV download has them all.
+  function tableRows(setup, view, figures, index, selected, sort) {
+    var values = figures.values[index];
+    var sortedValues = values.filter(function (value) { return value !== null; }).sort(function (a, b) { return b - a; });
+    var rows = setup.names.map(function (name, district) {
+      var value = values[district];
+      return { id: setup.ids[district], name: name, value: value, label: valueLabel(view, figures, index, district),
+               rank: value === null ? null : 1 + firstAtMost(sortedValues, value) };
     });
     var direction = sort && sort.descending === false ? 1 : -1;
     rows.sort(function (a, b) {
@@ -129,7 +191,11 @@
       if (b.value === null) return -1;
       return direction * (a.value - b.value) || a.name.localeCompare(b.name, "da");
     });
-    return rows.map(function (row) {
+    var total = rows.length;
+    if (total > TABLE_ROWS) {
+      rows = rows.filter(function (row, position) { return position < TABLE_ROWS || selected.indexOf(row.id) >= 0; });
+    }
+    var body = rows.map(function (row) {
       var chosen = selected.indexOf(row.id) >= 0;
       return component("Tr", {
         className: chosen ? "selected" : "",
@@ -143,6 +209,22 @@
         ]
       });
     });
+    if (total > TABLE_ROWS) {
+      var note = view.words.table_more.replace("{shown}", String(TABLE_ROWS)).replace("{total}", String(total));
+      body.push(component("Tr", { className: "table-more", children: component("Td", { colSpan: 3, children: note }) }));
+    }
+    return body;
+  }
+
+  // How many values in a descending list are larger than ``value`` (its rank minus one), by bisection.
+  function firstAtMost(descending, value) {
+    var low = 0, high = descending.length;
+    while (low < high) {
+      var middle = (low + high) >> 1;
+      if (descending[middle] > value) low = middle + 1;
+      else high = middle;
+    }
+    return low;
   }
 
   function sameId(a, b) {
@@ -168,16 +250,18 @@
 
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     distriktskort: {
-      renderYear: function (year, view, district, compare, sort, mapFig, rankingFig) {
+      renderYear: function (year, view, district, compare, sort, setup, rankingFig) {
         var noUpdate = window.dash_clientside.no_update;
-        if (!view || !view.codes || !mapFig || !mapFig.data) {
-          return [noUpdate, noUpdate, noUpdate, noUpdate, noUpdate];
+        if (!view || !view.codes || !setup || !rankingFig || !rankingFig.data) {
+          return [noUpdate, noUpdate, noUpdate, noUpdate];
         }
         var index = yearIndex(view, year);
+        var figures = figuresOf(view);
         var selected = [district, compare].filter(Boolean);
+        drawMap(setup, view, figures, index, selected);
         var title = view.title.replace("{year}", String(view.years[index]));
-        return [mapFigure(mapFig, view, index, selected), rankingFigure(rankingFig, view, index), title,
-                view.sentences[index], tableRows(view, index, selected, sort)];
+        return [rankingFigure(rankingFig, setup, view, figures, index, selected), title, view.sentences[index],
+                tableRows(setup, view, figures, index, selected, sort)];
       },
 
       // The open profile follows the year and the view; a closed one costs the server nothing.
@@ -188,17 +272,16 @@
       // One place decides which district is chosen: a click on the map, a table row, a peer, or closing.
       // Dash also calls this when buttons are redrawn, so only a new click counts: a higher close count, a new
       // map click time stamp, or a pattern button with clicks on it.
-      chooseDistrict: function (clickData, rows, peers, closes, district, compare) {
+      chooseDistrict: function (mapPick, rows, peers, closes, district, compare) {
         var noUpdate = window.dash_clientside.no_update;
         if ((closes || 0) > seen.closes) {
           seen.closes = closes;
           return [null, null];
         }
-        var stamp = clickData && clickData.timestamp;
-        if (stamp && stamp !== seen.mapClick) {
-          seen.mapClick = stamp;
-          var point = clickData.points && clickData.points[0];
-          return point && point.text ? [point.text, noUpdate] : [noUpdate, noUpdate];
+        var stamp = mapPick && mapPick.stamp;
+        if (stamp && stamp !== seen.mapPick) {
+          seen.mapPick = stamp;
+          return typeof mapPick.id === "string" ? [mapPick.id, noUpdate] : [noUpdate, noUpdate];
         }
         var click = triggeredClick();
         return click && typeof click.id === "object" ? [click.id.index, noUpdate] : [noUpdate, noUpdate];

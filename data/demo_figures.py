@@ -122,17 +122,23 @@ def _rows(district: _District) -> list[tuple[str, int, str, float]]:
     return rows
 
 
+def figures_of(places: tuple[Place, ...] | list[Place], scale: float = 1.0) -> pd.DataFrame:
+    """Every family's figures for ``places`` (numeric ids seed each district), as ``district_id, year, indicator,
+    value, status``. The demo uses it, and so does the benchmark generator (``bench/make_datasets.py``)."""
+    rows = [row for place in places for row in _rows(_District(place, scale))]
+    table = pd.DataFrame(rows, columns=["district_id", "year", "indicator", "value"])
+    table["status"] = ""
+    return table
+
+
 def demo_statistics() -> pd.DataFrame:
     """Every indicator of every family for every demo district and year, as a tidy table.
 
     Returns ``district_id, year, indicator, value, status``, before disclosure control.
     """
-    scale = 1.0
-    draft = [_District(place, scale) for place in PLACES]
+    draft = [_District(place, 1.0) for place in PLACES]
     scale = TOTAL_RESIDENTS_2011 / sum(district.residents(0) for district in draft)
-    rows = [row for place in PLACES for row in _rows(_District(place, scale))]
-    table = pd.DataFrame(rows, columns=["district_id", "year", "indicator", "value"])
-    table["status"] = ""
+    table = figures_of(PLACES, scale)
     for district_id, year, family_id in MISSING_CELLS:
         indicators = [category.id for category in FAMILY_BY_ID[family_id].categories]
         hit = (table["district_id"] == district_id) & (table["year"] == year) & table["indicator"].isin(indicators)

@@ -17,6 +17,7 @@ import numpy as np
 import shapely
 
 from data.errors import InputError
+from geo.web import web_geojson
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class Boundaries:
     label_points: tuple[tuple[float, float], ...]
     bounds: tuple[float, float, float, float]
     geojson: bytes
+    web_geojson: bytes  # the browser's copy: feature ids are indexes, simplified and rounded for the scale
 
     def feature_of_year(self, years: tuple[int, ...]) -> np.ndarray:
         """(years, districts) index of the feature drawn for each district in each year, -1 where it has none."""
@@ -132,4 +134,5 @@ def read_boundaries(path: Path, collection: dict) -> Boundaries:
         label_points=tuple(_label_point(shape) for shape in shapes),
         bounds=(float(west), float(south), float(east), float(north)),
         geojson=json.dumps(collection, ensure_ascii=False, separators=(",", ":")).encode("utf-8"),
+        web_geojson=web_geojson(shapes, overlapping=len(several) > 0),
     )

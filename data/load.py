@@ -248,9 +248,10 @@ def load_dataset(folder: Path) -> Dataset:
         indicators=indicators,
         series=series,
         geojson=boundaries.geojson,
-        geojson_hash=hashlib.sha256(boundaries.geojson).hexdigest()[:16],
+        geojson_hash=hashlib.sha256(boundaries.web_geojson).hexdigest()[:16],
         bounds=boundaries.bounds,
         feature_keys=boundaries.keys,
         label_points=boundaries.label_points,
         feature_of_year=boundaries.feature_of_year(tuple(int(year) for year in years)),
+        web_geojson=boundaries.web_geojson,
     )

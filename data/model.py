@@ -81,12 +81,13 @@ class Dataset:
     years: tuple[int, ...]
     indicators: Mapping[str, Indicator]
     series: Mapping[tuple[str, str], Series]
-    geojson: bytes = field(repr=False)
-    geojson_hash: str
+    geojson: bytes = field(repr=False)  # the shapes as stored, for downloads
+    geojson_hash: str  # of web_geojson: its URL changes exactly when it does
     bounds: tuple[float, float, float, float]  # west, south, east, north in degrees
     feature_keys: tuple[str, ...] = ()  # per shape in the GeoJSON: what the map matches on
     label_points: tuple[tuple[float, float], ...] = ()  # per shape: (lon, lat) well inside its largest part
     feature_of_year: np.ndarray = field(default=None, repr=False)  # (years, districts): shape drawn, -1 for none
+    web_geojson: bytes = field(default=b"", repr=False)  # the map's copy of the shapes (geo/web.py)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "indicators", MappingProxyType(dict(self.indicators)))

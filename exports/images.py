@@ -17,7 +17,7 @@ from data.model import Dataset
 from exports.table import ExportTable
 from ui.figure import FONT, LABEL_COLOURS
 from ui.i18n import t
-from ui.view import map_view
+from ui.view import discrete_colorscale, map_view, year_codes
 
 TOPOJSON_FOLDER = Path(__file__).resolve().parent.parent / "assets" / "topojson"
 SIZE_PX = (900, 760)
@@ -42,7 +42,7 @@ def image_figure(dataset: Dataset, table: ExportTable) -> dict:
     view = map_view(dataset, values["indicator"], values["measure"], values["lang"], values["mode"], values["from"])
     year_index = table.year_index
     geojson, drawn = _features(dataset, year_index)
-    codes = view["codes"][year_index]
+    codes = year_codes(view, year_index)
     choropleth = {
         "type": "choropleth",
         "geojson": geojson,
@@ -50,8 +50,8 @@ def image_figure(dataset: Dataset, table: ExportTable) -> dict:
         "locations": [dataset.feature_keys[feature] for _, feature in drawn],
         "z": [codes[district] for district, _ in drawn],
         "zmin": -0.5,
-        "zmax": view["zmax"],
-        "colorscale": view["colorscale"],
+        "zmax": len(view["colours"]) - 0.5,
+        "colorscale": discrete_colorscale(view["colours"]),
         "showscale": False,
         "marker": {"line": {"color": "#ffffff", "width": 0.8}},
     }

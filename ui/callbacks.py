@@ -201,7 +201,6 @@ def _register_browser_side(app: Dash) -> None:
 
     clientside(
         "renderYear",
-        Output(ids.MAP_GRAPH, "figure"),
         Output(ids.RANKING_GRAPH, "figure"),
         Output(ids.MAP_TITLE, "children"),
         Output(ids.MAP_SENTENCE, "children"),
@@ -211,7 +210,7 @@ def _register_browser_side(app: Dash) -> None:
         Input(ids.CONTROLS_DISTRICT, "value"),
         Input(ids.CONTROLS_COMPARE, "value"),
         Input(ids.TABLE_SORT, "data"),
-        State(ids.MAP_GRAPH, "figure"),
+        State(ids.MAP_SETUP, "data"),
         State(ids.RANKING_GRAPH, "figure"),
     )
     # The profile follows the year only while it is open, so a closed profile costs the slider nothing.
@@ -227,7 +226,7 @@ def _register_browser_side(app: Dash) -> None:
         "chooseDistrict",
         Output(ids.CONTROLS_DISTRICT, "value"),
         Output(ids.CONTROLS_COMPARE, "value"),
-        Input(ids.MAP_GRAPH, "clickData"),
+        Input(ids.MAP_PICK, "data"),
         Input({"type": ids.TABLE_ROW, "index": ALL}, "n_clicks"),
         Input({"type": ids.PROFILE_PEER, "index": ALL}, "n_clicks"),
         Input(ids.PROFILE_CLOSE, "n_clicks"),

@@ -11,7 +11,7 @@ import math
 from pathlib import Path
 from types import MappingProxyType
 
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol, get_minus_sign_symbol
 
 from layers.families import Unit
 from layers.text import DEFAULT_LANGUAGE, LANGUAGES
@@ -52,6 +52,20 @@ def format_number(value: float, decimals: int, lang: str) -> str:
     """
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     return format_decimal(value, format=pattern, locale=BABEL_LOCALES[language(lang)])
+
+
+def number_symbols(lang: str) -> dict[str, str]:
+    """What the browser needs to write numbers as ``format_number`` does: Babel's symbols for the language.
+
+    >>> number_symbols("da")
+    {'decimal': ',', 'group': '.', 'minus': '-'}
+    """
+    locale = BABEL_LOCALES[language(lang)]
+    return {
+        "decimal": get_decimal_symbol(locale),
+        "group": get_group_symbol(locale),
+        "minus": get_minus_sign_symbol(locale),
+    }
 
 
 def format_value(value: float, unit: Unit, lang: str) -> str:

@@ -7,9 +7,7 @@ from dash import dcc, html
 from data.model import Dataset
 from exports.formats import EXPORTERS
 from ui import ids
-from ui.figure import map_figure, ranking_figure
-
-GRAPH_CONFIG = {"displaylogo": False, "responsive": True, "modeBarButtonsToRemove": ["select2d", "lasso2d", "toImage"]}
+from ui.figure import map_setup, ranking_figure
 
 
 def map_panel(dataset: Dataset, texts: dict[str, str], geojson_url: str) -> html.Section:
@@ -22,8 +20,11 @@ def map_panel(dataset: Dataset, texts: dict[str, str], geojson_url: str) -> html
             html.Div(
                 className="map-frame",
                 **{"aria-describedby": ids.MAP_SENTENCE},
-                children=dcc.Graph(id=ids.MAP_GRAPH, figure=map_figure(dataset, geojson_url), config=GRAPH_CONFIG),
+                # assets/district_map.js draws the map into this box (role and label set there, on the canvas).
+                children=html.Div(id=ids.MAP_GRAPH, className="district-map"),
             ),
+            dcc.Store(id=ids.MAP_SETUP, data=map_setup(dataset, geojson_url)),
+            dcc.Store(id=ids.MAP_PICK),
             html.Div(
                 className="legend",
                 children=[
@@ -71,14 +72,17 @@ def map_panel(dataset: Dataset, texts: dict[str, str], geojson_url: str) -> html
 
 
 def ranking_panel(dataset: Dataset, texts: dict[str, str]) -> html.Section:
+    ranking = ranking_figure(dataset)
     return html.Section(
         className="panel panel-ranking",
         children=[
             html.H3(texts[ids.RANKING_TITLE], id=ids.RANKING_TITLE),
             dcc.Graph(
                 id=ids.RANKING_GRAPH,
-                figure=ranking_figure(dataset),
+                figure=ranking,
                 config={"displayModeBar": False, "responsive": True},
+                # A responsive graph takes its box's height: give the box the chart's own.
+                style={"height": f"{ranking['layout']['height']}px"},
             ),
             html.Details(
                 className="district-table",

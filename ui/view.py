@@ -7,13 +7,14 @@ and play through the years without asking the server again.
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 from plotly.colors import convert_colors_to_same_type, unlabel_rgb
 
 from data.model import STATUS_MISSING, STATUS_SUPPRESSED, Dataset, Series
 from layers.classify import CODE_MISSING, CODE_SUPPRESSED, FIRST_CLASS_CODE, MISSING_COLOUR, SUPPRESSED_COLOUR
-from layers.families import FAMILIES, UNITS
+from layers.families import FAMILIES, UNITS, Unit
 from layers.registry import MEASURES
-from ui.i18n import format_number, format_value, signed_number, t
+from ui.i18n import format_number, number_symbols, signed_number, t
 from ui.modes import DEFAULT_MODE, MODES, Layer
 
 
@@ -111,57 +112,57 @@ def discrete_colorscale(colours: list[str]) -> list[list]:
     return scale
 
 
-def _detail_line(dataset: Dataset, series: Series, year_index: int, district: int, lang: str) -> str:
-    counts, count_unit = series.counts[year_index, district], UNITS["count"]
+def packed(values: np.ndarray, decimals: int) -> dict:
+    """A (years, districts) array, small on the wire: whole numbers in steps of ``10**-decimals``, district by
+    district, each year written as its change from the year before (NaN carries the last value, and is listed
+    in ``gaps`` by its position). Figures drift slowly from year to year, so the steps are small numbers that
+    compress well; ``assets/map.js`` unpacks them.
+
+    >>> packed(np.array([[12.34, 5.0], [12.5, np.nan]]), 1)
+    {'decimals': 1, 'steps': [123, 2, 50, 0], 'gaps': [3]}
+    """
+    scaled = pd.DataFrame(np.round(np.asarray(values, dtype=float) * 10**decimals))
+    gaps = np.flatnonzero(scaled.isna().to_numpy().T)
+    filled = scaled.ffill().fillna(0).to_numpy()
+    steps = np.diff(filled, axis=0, prepend=np.zeros((1, filled.shape[1])))
+    return {"decimals": decimals, "steps": steps.T.astype(np.int64).ravel().tolist(), "gaps": gaps.tolist()}
+
+
+def _written(unit: Unit, signed: bool, lang: str) -> dict:
+    """How the browser writes a number of this unit: decimals, suffix, and whether it carries a sign."""
+    return {"decimals": unit.decimals, "suffix": unit.suffix(lang), "signed": signed}
+
+
+def _detail(dataset: Dataset, series: Series, from_index: int | None, lang: str) -> dict | None:
+    """The tooltip's second line as a template with numbered gaps, and the figures that fill them.
+
+    ``{0}``, ``{1}``: ``parts[i]`` at the year shown, or at year index ``at`` when it is set; ``{year}``: the year.
+    """
+    count_unit = UNITS["count"]
+    if from_index is not None:
+        template = t("hover_change_from", lang, before="{0}", from_year=dataset.years[from_index], after="{1}",
+                     year="{year}")  # fmt: skip
+        figures = packed(series.values, series.unit.decimals)
+        parts = [{**figures, "at": from_index}, {**figures, "at": None}]
+        return {"template": template, "parts": parts, "written": [_written(series.unit, False, lang)] * 2}
     if series.measure == "share":
-        denominator = series.denominators[year_index, district]
-        if np.isnan(denominator) or series.indicator.denominator not in dataset.indicators:
-            return ""  # a share that arrived as a share: there is no count to show
+        if series.indicator.denominator not in dataset.indicators:
+            return None  # a share that arrived as a share: there is no count to show
         what = dataset.indicators[series.indicator.denominator].title(lang).lower()
-        return t(
-            "hover_part_of",
-            lang,
-            count=format_value(counts, count_unit, lang),
-            denominator=format_value(denominator, count_unit, lang),
-            what=what,
-        )
-    share = dataset.series.get((series.indicator.id, "share"))
-    if share is None or np.isnan(share.values[year_index, district]):
-        return ""
-    what = dataset.indicators[share.indicator.denominator].title(lang).lower()
-    denominator = format_value(share.denominators[year_index, district], count_unit, lang)
-    return t(
-        "hover_share_of",
-        lang,
-        share=format_value(share.values[year_index, district], share.unit, lang),
-        denominator=denominator,
-        what=what,
-    )
-
-
-def _hover(
-    dataset: Dataset, series: Series, layer: Layer, from_index: int | None, year_index: int, district: int, lang: str
-) -> tuple[str, str]:
-    """The tooltip for one district and year, and the short value label used beside the map."""
-    name = dataset.district_names[district]
-    year = dataset.years[year_index]
-    status = layer.status[year_index, district]
-    if status == STATUS_SUPPRESSED:
-        note = t("hover_suppressed", lang, min_count=dataset.info.min_count or 5)
-        return f"<b>{name}</b><br>{note}<br>{year}", t("ranking_value_suppressed", lang)
-    if status == STATUS_MISSING:
-        return f"<b>{name}</b><br>{t('hover_missing', lang)}<br>{year}", t("ranking_value_missing", lang)
-    value = layer.written(layer.values[year_index, district], lang)
-    if from_index is None:
-        detail = _detail_line(dataset, series, year_index, district, lang)
+        template = t("hover_part_of", lang, count="{0}", denominator="{1}", what=what)
+        parts, units = [series.counts, series.denominators], [count_unit, count_unit]
     else:
-        detail = t(
-            "hover_change_from", lang,
-            before=format_value(series.values[from_index, district], series.unit, lang), from_year=dataset.years[from_index],
-            after=format_value(series.values[year_index, district], series.unit, lang), year=year,
-        )  # fmt: skip
-    lines = [f"<b>{name}</b>", f"<b>{value}</b>", detail, str(year)]
-    return "<br>".join(line for line in lines if line), value
+        share = dataset.series.get((series.indicator.id, "share"))
+        if share is None:
+            return None
+        what = dataset.indicators[share.indicator.denominator].title(lang).lower()
+        template = t("hover_share_of", lang, share="{0}", denominator="{1}", what=what)
+        parts, units = [share.values, share.denominators], [share.unit, count_unit]
+    return {
+        "template": template,
+        "parts": [{**packed(part, unit.decimals), "at": None} for part, unit in zip(parts, units, strict=True)],
+        "written": [_written(unit, False, lang) for unit in units],
+    }
 
 
 def legend_items(layer: Layer, lang: str) -> list[tuple[str, str]]:
@@ -196,10 +197,11 @@ def resolve_mode(dataset: Dataset, mode: object, from_year: object) -> tuple[str
 def map_view(
     dataset: Dataset, indicator_id: str, measure: str, lang: str, mode: str = DEFAULT_MODE, from_year: int | None = None
 ) -> dict:
-    """Everything the browser needs to draw one indicator in every year: codes, tooltips, colours, title, sentences.
+    """Everything the browser needs to draw one indicator in every year, packed small (see ``packed``).
 
-    ``codes[y][d]`` is the colour code of district ``d`` in year ``years[y]``; ``values`` and ``labels`` feed the
-    ranking and the table beside the map; ``sentences[y]`` says in words what the map shows that year.
+    ``codes[d * len(years) + y]`` is the colour code of district ``d`` in year ``years[y]``, ``values`` the figures
+    the map shows, ``detail`` the tooltip's second line; ``sentences[y]`` says in words what the map shows that
+    year. Names, ids and shapes are fixed per page (``ui.figure.map_setup``), so they are not sent again here.
     """
     series = dataset.series[indicator_id, measure]
     mode_id, from_year = resolve_mode(dataset, mode, from_year)
@@ -207,30 +209,25 @@ def map_view(
     chosen = MODES[mode_id]
     layer = chosen.layer(series, from_index)
     codes = _codes(layer)
-    hover, labels = [], []
-    for year_index in range(len(dataset.years)):
-        pairs = [
-            _hover(dataset, series, layer, from_index if mode_id != DEFAULT_MODE else None, year_index, district, lang)
-            for district in range(len(dataset.district_ids))
-        ]
-        hover.append([tip for tip, _ in pairs])
-        labels.append([label for _, label in pairs])
     colours = _colours(layer)
-    values = np.round(layer.values, layer.unit.decimals)
     measure_words = measure_label(series, lang)
     return {
         "key": f"{indicator_id}|{measure}|{lang}|{mode_id}|{from_year}",
         "years": list(dataset.years),
-        "ids": list(dataset.district_ids),
-        "names": list(dataset.district_names),
-        "codes": codes.tolist(),
-        "values": [[None if np.isnan(value) else float(value) for value in row] for row in values],
-        "labels": labels,
-        "hover": hover,
+        "codes": codes.T.astype(int).ravel().tolist(),
+        "values": packed(layer.values, layer.unit.decimals),
+        "written": _written(layer.unit, layer.signed, lang),
+        "number": number_symbols(lang),
+        "detail": _detail(dataset, series, from_index if mode_id != DEFAULT_MODE else None, lang),
+        "words": {
+            "suppressed": t("hover_suppressed", lang, min_count=dataset.info.min_count or 5),
+            "missing": t("hover_missing", lang),
+            "suppressed_short": t("ranking_value_suppressed", lang),
+            "missing_short": t("ranking_value_missing", lang),
+            "table_more": t("table_more", lang, shown="{shown}", total="{total}"),
+        },
         "colours": colours,
-        "colorscale": discrete_colorscale(colours),
         "light_text": [needs_light_text(colour) for colour in colours],
-        "zmax": len(colours) - 0.5,
         "first_class_code": FIRST_CLASS_CODE,
         "title": chosen.title(series, measure_words, from_year, lang),
         "sentences": [
@@ -238,6 +235,12 @@ def map_view(
             for year_index in range(len(dataset.years))
         ],
     }
+
+
+def year_codes(view: dict, year_index: int) -> list[int]:
+    """One year's colour codes, district by district, from a packed ``map_view``."""
+    years = len(view["years"])
+    return view["codes"][year_index::years]
 
 
 def view_layer(dataset: Dataset, indicator_id: str, measure: str, mode: str, from_year: int) -> Layer:

@@ -1,6 +1,6 @@
 """Browser tests drive a real headless Chromium through dash_duo (run with ``pytest --headless``).
 
-Each helper reads what the map actually drew: MapLibre's rendered features, with their fill colours.
+Each helper reads what the map actually drew: MapLibre's rendered features, with their fill colours (feature-state).
 """
 
 from __future__ import annotations
@@ -11,26 +11,13 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from app import create_app
 
-# MapLibre's rendered features of the choropleth's fill layer, as {feature id: fill colour}. MapLibre turns
-# numeric-looking string ids into numbers ("01" becomes 1), so compare with drawn_ids(), not raw district ids.
+# What the map has drawn, as {district id: fill colour}, read from the map component itself.
 RENDERED_FILLS = """
-const gd = document.querySelector('#map-graph .js-plotly-plot');
-if (!gd || !gd._fullLayout || !gd._fullLayout.map) return null;
-const map = gd._fullLayout.map._subplot.map;
-if (!map.loaded()) return null;
-const fills = map.getStyle().layers.filter(layer => layer.id.endsWith('-fill')).map(layer => layer.id);
-const colours = {};
-for (const feature of map.queryRenderedFeatures({layers: fills})) colours[feature.id] = feature.properties.fc;
-return colours;
+return window.DistrictMap ? DistrictMap.renderedFills(document.getElementById('map-graph')) : null;
 """
 UPDATE_REQUESTS = """
 return performance.getEntriesByType('resource').filter(entry => entry.name.includes('_dash-update-component')).length;
 """
-
-
-def drawn_ids(district_ids) -> set[str]:
-    """District ids as MapLibre reports them for rendered features."""
-    return {str(int(district_id)) if district_id.isdigit() else district_id for district_id in district_ids}
 
 
 @pytest.fixture

@@ -11,8 +11,7 @@ pytestmark = pytest.mark.browser
 
 # Where on the map's canvas a point (lon, lat) is drawn, read from MapLibre.
 PROJECT = """
-const gd = document.querySelector('#map-graph .js-plotly-plot');
-const point = gd._fullLayout.map._subplot.map.project(arguments[0]);
+const point = DistrictMap.mapOf(document.getElementById('map-graph')).project(arguments[0]);
 return [point.x, point.y];
 """
 
@@ -89,3 +88,17 @@ def test_an_open_profile_follows_the_year_and_the_indicator(page):
     page.wait_for_contains_text(".profile-column .sentence", "(2011)")
     choose(page, "controls-indicator", "Etageboliger")
     page.wait_for_contains_text(".profile-column .sentence", "«Etageboliger» (2011)")
+
+
+def test_the_tooltip_writes_the_figure_and_its_parts_in_danish(page, demo):
+    rendered_fills(page, len(demo.district_ids))
+    fjordby = demo.district_ids.index("01")
+    year = demo.years.index(2016)
+    series = demo.series["age_0_5", "share"]
+    x, y = page.driver.execute_script(PROJECT, list(demo.label_points[int(demo.feature_of_year[-1][fjordby])]))
+    canvas = page.find_element("#map-graph canvas.maplibregl-canvas")
+    ActionChains(page.driver).move_to_element_with_offset(canvas, x, y).pause(0.3).perform()
+    tip = page.find_element(".map-tip").text
+    share = f"{series.values[year, fjordby]:.1f}".replace(".", ",") + " %"
+    parts = f"{int(series.counts[year, fjordby])} af {int(series.denominators[year, fjordby]):,} indbyggere"
+    assert tip.splitlines() == ["Fjordby", share, parts.replace(",", "."), "2016"]

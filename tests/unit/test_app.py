@@ -50,7 +50,7 @@ def test_the_shapes_are_a_cached_url_and_never_part_of_the_layout(client, demo):
     layout = client.get("/_dash-layout").get_data(as_text=True)
     assert '"coordinates"' not in layout
     url = f"/data/districts.{demo.geojson_hash}.geojson"
-    assert f'"geojson": "{url}"' in json.dumps(json.loads(layout))
+    assert f'"shapes": "{url}"' in json.dumps(json.loads(layout))
     response = client.get(url)
     assert response.status_code == 200 and "immutable" in response.headers["Cache-Control"]
     assert len(json.loads(response.data)["features"]) == len(demo.district_ids)

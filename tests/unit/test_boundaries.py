@@ -7,8 +7,8 @@ import pytest
 from data.districts import read_boundaries
 from data.errors import InputError
 from data.load import load_dataset
-from ui.figure import map_figure
-from ui.view import map_view
+from ui.figure import map_setup
+from ui.view import map_view, year_codes
 
 
 def test_the_import_records_which_boundaries_apply_to_which_years(redrawn_folder):
@@ -31,14 +31,23 @@ def test_a_year_uses_the_boundaries_valid_that_year(redrawn_folder):
     assert len(set(dataset.feature_keys)) == len(dataset.feature_keys)
 
 
-def test_the_map_starts_with_the_default_years_shapes_and_knows_every_year(redrawn_folder):
+def test_the_map_knows_which_shape_each_district_has_in_every_year(redrawn_folder):
     dataset = load_dataset(redrawn_folder)
-    figure = map_figure(dataset, "/data/x.geojson")
-    assert figure["data"][0]["locations"] == ["01@2016", "02@2016", "05"]
-    assert figure["data"][0]["featureidkey"] == "properties.key"
-    assert len(figure["layout"]["meta"]["feature_of_year"]) == 2
+    setup = map_setup(dataset, "/data/x.geojson")
+    keys = dataset.feature_keys
+    drawn_2016 = [keys[f] for f, (first, last) in enumerate(setup["periods"]) if first <= 2016 <= last]
+    assert drawn_2016 == ["01@2016", "02@2016", "05"]
+    assert [setup["ids"][setup["feature_district"][keys.index(key)]] for key in drawn_2016] == ["01", "02", "05"]
+    assert len(setup["label_points"]) == len(keys)
     view = map_view(dataset, "residents", "count", "da")
-    assert view["codes"][1][2] == 0, "03 has no figure in 2016: drawn as missing if it were drawn"
+    assert year_codes(view, 1)[2] == 0, "03 has no figure in 2016: drawn as missing if it were drawn"
+
+
+def test_the_browser_gets_shapes_with_index_ids_and_no_properties(redrawn_folder):
+    dataset = load_dataset(redrawn_folder)
+    web = json.loads(dataset.web_geojson)
+    assert [feature["id"] for feature in web["features"]] == list(range(len(dataset.feature_keys)))
+    assert all(feature["properties"] == {} for feature in web["features"])
 
 
 def test_figures_for_a_district_in_a_year_it_has_no_boundary_are_refused(tmp_path, redrawn_folder):

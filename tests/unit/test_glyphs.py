@@ -4,9 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from ui.figure import LABEL_FONT, OFFLINE_MAP_STYLE
+from ui.figure import LABEL_FONT, map_setup
 
-GLYPHS = Path(__file__).resolve().parents[2] / "assets" / "glyphs" / LABEL_FONT
+ASSETS = Path(__file__).resolve().parents[2] / "assets"
+GLYPHS = ASSETS / "glyphs" / LABEL_FONT
 
 
 def _varint(data: bytes, position: int) -> tuple[int, int]:
@@ -47,9 +48,12 @@ def glyph_ids(path: Path) -> tuple[str, str, set[int]]:
     return name, range_, ids
 
 
-def test_the_style_points_at_the_local_glyphs():
-    assert OFFLINE_MAP_STYLE["glyphs"].startswith("/assets/glyphs/")
-    assert OFFLINE_MAP_STYLE["sources"], "an empty sources object breaks plotly.js map updates"
+def test_the_map_asks_this_origin_for_glyphs_and_nothing_else(demo):
+    setup = map_setup(demo, "/data/districts.x.geojson")
+    assert setup["glyphs"].startswith("/assets/glyphs/") and setup["font"] == LABEL_FONT
+    script = (ASSETS / "district_map.js").read_text(encoding="utf-8")
+    assert "http" not in script.replace("https://github.com/maplibre", ""), "the map must not fetch from outside"
+    assert "origin + setup.glyphs" in script
 
 
 @pytest.mark.parametrize("path", sorted(GLYPHS.glob("*.pbf")), ids=lambda path: path.name)
@@ -65,3 +69,10 @@ def test_every_letter_of_a_nordic_district_name_is_covered(demo):
     letters = set("".join(demo.district_names)) | set("ÆØÅæøåÄÖäöÜüÉé–-.' ")
     missing = {letter for letter in letters if ord(letter) not in covered}
     assert not missing
+
+
+def test_the_vendored_map_library_is_the_pinned_release_with_its_licence():
+    vendor = ASSETS / "vendor" / "maplibre-gl"
+    header = (vendor / "maplibre-gl.js").read_text(encoding="utf-8")[:300]
+    assert "v5.24.1" in header and "maplibre-gl@5.24.1" in (vendor / "README.md").read_text(encoding="utf-8")
+    assert "Redistribution and use" in (vendor / "LICENSE.txt").read_text(encoding="utf-8")

@@ -1,6 +1,7 @@
 """`python app.py import` on the real files municipalities publish (../shared/fixtures/real)."""
 
 import hashlib
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -64,7 +65,10 @@ def test_hedensted_parishes_with_generated_figures_import_and_serve(tmp_path, he
 
     client = create_app(dataset).server.test_client()
     assert client.get("/").status_code == 200
-    assert "Øster Snede" in client.get(f"/data/districts.{dataset.geojson_hash}.geojson").get_data(as_text=True)
+    shapes = json.loads(client.get(f"/data/districts.{dataset.geojson_hash}.geojson").get_data(as_text=True))
+    assert len(shapes["features"]) == 33
+    layout = json.dumps(client.get("/_dash-layout").get_json(), ensure_ascii=False)
+    assert "Øster Snede" in layout, "names travel with the page"
 
 
 def test_figures_are_matched_by_name_ignoring_case_and_spaces(tmp_path, hedensted_parishes):
@@ -218,8 +222,10 @@ def test_figures_given_as_percentages_are_shown_as_they_are(tmp_path, hedensted_
     described.write_text("id,unit,title_da,title_en\nhappiness,percent,Glade borgere,Happy residents\n")
     _, dataset = _import(tmp_path, HEDENSTED, [figures], indicators=described)
     assert dataset.measures_of("happiness") == ("share",)
-    tip = map_view(dataset, "happiness", "share", "da")["hover"][0][0]
-    assert "50,5 %" in tip and dataset.indicators["happiness"].family.name("da") == "Andre tal"
+    view = map_view(dataset, "happiness", "share", "da")
+    assert view["values"]["steps"][0] == 505 and view["written"] == {"decimals": 1, "suffix": " %", "signed": False}
+    assert view["detail"] is None, "a share that arrived as a share has no count behind it"
+    assert dataset.indicators["happiness"].family.name("da") == "Andre tal"
 
 
 def test_the_command_line_prints_a_summary_and_fails_with_exit_2(tmp_path, hedensted_parishes):

@@ -13,6 +13,7 @@ from ui.view import (
     resolve_selection,
     resolve_year,
     view_layer,
+    year_codes,
 )
 
 
@@ -62,28 +63,55 @@ def test_years_outside_the_data_fall_back_to_the_default(demo, asked, expected):
     assert resolve_year(demo, asked) == expected
 
 
-def test_the_tooltip_has_name_danish_value_count_denominator_and_year(demo):
+def unpacked(figures: dict, years: int) -> list[list[float | None]]:
+    """What assets/map.js's unpack makes of ui.view.packed: rows per year, None where there is no figure."""
+    steps, scale = figures["steps"], 10 ** figures["decimals"]
+    districts = len(steps) // years
+    rows = [[None] * districts for _ in range(years)]
+    for district in range(districts):
+        running = 0
+        for year in range(years):
+            position = district * years + year
+            running += steps[position]
+            rows[year][district] = None if position in figures["gaps"] else running / scale
+    return rows
+
+
+def test_the_tooltip_detail_carries_count_and_denominator_in_danish_words(demo):
     view = map_view(demo, "age_0_5", "share", "da")
-    district = demo.district_names.index("Fjordby")
-    year = demo.years.index(2016)
+    district, year = demo.district_names.index("Fjordby"), demo.years.index(2016)
     series = demo.series["age_0_5", "share"]
-    tip = view["hover"][year][district]
-    value = series.values[year, district]
-    assert tip.startswith("<b>Fjordby</b>")
-    assert f"{value:.1f}".replace(".", ",") + " %" in tip
-    assert (
-        f"{int(series.counts[year, district])} af {int(series.denominators[year, district]):,}".replace(",", ".") in tip
-    )
-    assert "indbyggere" in tip and tip.endswith("2016")
+    assert view["detail"]["template"] == "{0} af {1} indbyggere"
+    counts, denominators = (unpacked(part, len(demo.years)) for part in view["detail"]["parts"])
+    assert counts[year][district] == series.counts[year, district]
+    assert denominators[year][district] == series.denominators[year, district]
+    assert view["written"] == {"decimals": 1, "suffix": " %", "signed": False}
+    assert view["number"] == {"decimal": ",", "group": ".", "minus": "-"}
+
+
+def test_packed_values_unpack_to_the_rounded_figures_with_gaps_where_none(demo):
+    series = demo.series["industry_agriculture", "share"]
+    view = map_view(demo, "industry_agriculture", "share", "da")
+    values = np.array(unpacked(view["values"], len(demo.years)), dtype=float)
+    expected = np.round(series.values, 1)
+    assert np.array_equal(np.isnan(values), np.isnan(expected)) and np.isnan(expected).any()
+    assert np.allclose(values[~np.isnan(values)], expected[~np.isnan(expected)])
+
+
+def test_the_change_tooltip_names_both_years_figures(demo):
+    view = map_view(demo, "age_0_5", "share", "da", "change", 2011)
+    assert "{0}" in view["detail"]["template"] and "2011" in view["detail"]["template"]
+    assert [part["at"] for part in view["detail"]["parts"]] == [0, None]
+    assert view["written"]["signed"]
 
 
 def test_suppressed_districts_are_explained_not_shown_as_zero(demo):
     series = demo.series["citizenship_non_western", "count"]
     year, district = map(int, np.argwhere(series.status == 1)[0])
     view = map_view(demo, "citizenship_non_western", "count", "da")
-    assert "Skjult" in view["hover"][year][district] and "5" in view["hover"][year][district]
-    assert view["codes"][year][district] == 1
-    assert view["values"][year][district] is None
+    assert "Skjult" in view["words"]["suppressed"] and "5" in view["words"]["suppressed"]
+    assert year_codes(view, year)[district] == 1
+    assert unpacked(view["values"], len(demo.years))[year][district] is None
 
 
 def test_the_title_leaves_the_year_for_the_browser_and_names_what_is_shown(demo):
@@ -103,6 +131,5 @@ def test_the_legend_lists_classes_in_danish_format_then_statuses(demo):
 def test_the_view_holds_every_year_and_a_colour_per_code(demo):
     view = map_view(demo, "moves_net", "share", "en")
     assert view["years"] == list(demo.years)
-    assert len(view["codes"]) == len(demo.years) and len(view["codes"][0]) == len(demo.district_ids)
-    assert max(max(row) for row in view["codes"]) < len(view["colours"])
-    assert view["zmax"] == len(view["colours"]) - 0.5
+    assert len(view["codes"]) == len(demo.years) * len(demo.district_ids)
+    assert max(view["codes"]) < len(view["colours"])

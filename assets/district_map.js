@@ -1,0 +1,212 @@
+/*
+ * DistrictMap: the district map, drawn by MapLibre GL JS (vendored in assets/vendor/maplibre-gl, no network).
+ *
+ * The shapes are loaded once, from their content-hashed URL. After that, every change of year, indicator or
+ * selection is a "scene" (a colour, a text colour and a chosen flag per shape), applied as MapLibre feature-state
+ * on the shapes that changed. The shapes themselves are never re-sent, re-parsed or re-tessellated.
+ *
+ * The one interface the rest of the page uses:
+ *   DistrictMap.draw(container, setup, scene, handlers)
+ *     setup    {shapes: URL, glyphs: URL template, bounds: [w, s, e, n], font, names: [{name, lon, lat}],
+ *              keys: [a name per shape, e.g. its district id]}
+ *              (fixed per page; both URLs on this origin)
+ *     scene    {fill: [colour or null per shape], ink: [name colour per shape, "#ffffff" on dark fills],
+ *              chosen: [bool per shape]}
+ *              A shape with a null fill is not drawn (not valid that year).
+ *     handlers {tip(shape) -> [[text, bold], ...], pick(shape)}
+ *   DistrictMap.renderedFills(container) -> {key: fill} of the shapes drawn now (setup.keys names each shape)
+ *   DistrictMap.requested(container) -> every URL the map has fetched, in order
+ *   DistrictMap.mapOf(container) -> the MapLibre map (for tests and benchmarks)
+ * After every drawn update the page gets performance.mark("map-updated"), so any tool can time it the same way.
+ */
+(function () {
+  "use strict";
+
+  var SHAPES = "districts";
+  var NAMES = "district-names";
+  var NONE = "rgba(0,0,0,0)";
+  var LIGHT = "#ffffff";  // the ink of names on dark fills
+  var states = [];  // {container, map, scene, handlers, shownKey, moved}
+
+  function stateOf(container) {
+    for (var i = 0; i < states.length; i++) if (states[i].container === container) return states[i];
+    return null;
+  }
+
+  function style(setup) {
+    var origin = window.location.origin;
+    return {
+      version: 8,
+      name: "distriktskort-offline",
+      glyphs: origin + setup.glyphs,
+      sources: {},
+      layers: [{ id: "background", type: "background", paint: { "background-color": setup.background || "#eef3f5" } }]
+    };
+  }
+
+  function addLayers(map, setup) {
+    map.addSource(SHAPES, { type: "geojson", data: window.location.origin + setup.shapes });
+    map.addSource(NAMES, { type: "geojson", data: { type: "FeatureCollection", features: [] } });
+    var drawn = ["to-boolean", ["feature-state", "fill"]];
+    map.addLayer({ id: "district-fill", type: "fill", source: SHAPES,
+      paint: { "fill-color": ["coalesce", ["feature-state", "fill"], NONE], "fill-opacity": 0.95 } });
+    map.addLayer({ id: "district-line", type: "line", source: SHAPES,
+      paint: { "line-color": "#ffffff", "line-width": 1.2, "line-opacity": ["case", drawn, 1, 0] } });
+    map.addLayer({ id: "district-chosen", type: "line", source: SHAPES,
+      paint: { "line-color": "#f2a900", "line-width": 4,
+               "line-opacity": ["case", ["boolean", ["feature-state", "chosen"], false], 1, 0] } });
+    map.addLayer({ id: "district-names", type: "symbol", source: NAMES,
+      layout: { "text-field": ["get", "name"], "text-font": [setup.font], "text-size": 12, "text-max-width": 8,
+                "text-padding": 2 },
+      paint: { "text-color": ["coalesce", ["feature-state", "ink"], "#1b2a33"],
+               "text-halo-color": ["coalesce", ["feature-state", "halo"], "rgba(255,255,255,0.85)"],
+               "text-halo-width": 1.2 } });
+  }
+
+  // The names of the shapes drawn this year. Only a boundary change alters the set, so this rarely runs.
+  function showNames(state, scene) {
+    var shown = [];
+    scene.fill.forEach(function (fill, shape) { if (fill !== null) shown.push(shape); });
+    var key = shown.join(",");
+    if (key === state.shownKey) return;
+    state.shownKey = key;
+    var names = state.setup.names;
+    state.map.getSource(NAMES).setData({
+      type: "FeatureCollection",
+      features: shown.map(function (shape) {
+        var name = names[shape];
+        return { type: "Feature", id: shape, properties: { name: name.name },
+                 geometry: { type: "Point", coordinates: [name.lon, name.lat] } };
+      })
+    });
+  }
+
+  function apply(state, scene) {
+    var map = state.map, before = state.scene;
+    for (var shape = 0; shape < scene.fill.length; shape++) {
+      var fill = scene.fill[shape], chosen = !!scene.chosen[shape], ink = scene.ink[shape];
+      if (!before || before.fill[shape] !== fill || !!before.chosen[shape] !== chosen) {
+        map.setFeatureState({ source: SHAPES, id: shape }, { fill: fill, chosen: chosen });
+      }
+      if (!before || before.ink[shape] !== ink) {
+        // A light name gets a dark halo and a dark name a light one, so names read on any fill and on the sea.
+        var halo = ink === LIGHT ? "rgba(27,42,51,0.55)" : "rgba(255,255,255,0.85)";
+        map.setFeatureState({ source: NAMES, id: shape }, { ink: ink, halo: halo });
+      }
+    }
+    showNames(state, scene);
+    state.scene = scene;
+    map.once("idle", function () { performance.mark("map-updated"); });
+    map.triggerRepaint();
+  }
+
+  function tipNode(lines) {
+    var box = document.createElement("div");
+    box.className = "map-tip";
+    lines.forEach(function (line) {
+      if (!line[0]) return;
+      var row = document.createElement(line[1] ? "strong" : "div");
+      row.textContent = line[0];
+      box.appendChild(row);
+      if (line[1]) box.appendChild(document.createElement("br"));
+    });
+    return box;
+  }
+
+  // The drawn shape under the pointer: shapes of other years lie there too, invisibly.
+  function shapeAt(state, event) {
+    var features = event.features || [];
+    for (var i = 0; i < features.length; i++) {
+      var shape = features[i].id;
+      if (state.scene && state.scene.fill[shape] !== null && state.scene.fill[shape] !== undefined) return shape;
+    }
+    return null;
+  }
+
+  function fit(state) {
+    state.map.fitBounds(state.setup.bounds, { padding: 12, animate: false });
+  }
+
+  function create(container, setup) {
+    var requested = [];
+    var map = new window.maplibregl.Map({
+      // Every URL the map fetches (its workers' too) passes here, so the page can show it asks this origin only.
+      transformRequest: function (url) { requested.push(url); return { url: url }; },
+      container: container,
+      style: style(setup),
+      bounds: setup.bounds,
+      fitBoundsOptions: { padding: 12 },
+      attributionControl: false,
+      dragRotate: false,
+      pitchWithRotate: false,
+      touchPitch: false,
+      renderWorldCopies: false,
+      maxZoom: 16
+    });
+    map.touchZoomRotate.disableRotation();
+    map.addControl(new window.maplibregl.NavigationControl({ showCompass: false }), "top-right");
+    var state = { container: container, map: map, setup: setup, scene: null, handlers: {}, shownKey: null,
+                  moved: false, pending: null, ready: false, requested: requested };
+    var popup = new window.maplibregl.Popup({ closeButton: false, closeOnClick: false, maxWidth: "260px" });
+    map.on("load", function () {
+      addLayers(map, setup);
+      state.ready = true;
+      if (state.pending) apply(state, state.pending);
+      state.pending = null;
+    });
+    map.on("mousemove", "district-fill", function (event) {
+      var shape = shapeAt(state, event);
+      map.getCanvas().style.cursor = shape === null ? "" : "pointer";
+      if (shape === null) { popup.remove(); return; }
+      popup.setLngLat(event.lngLat).setDOMContent(tipNode(state.handlers.tip(shape))).addTo(map);
+    });
+    map.on("mouseleave", "district-fill", function () {
+      map.getCanvas().style.cursor = "";
+      popup.remove();
+    });
+    map.on("click", "district-fill", function (event) {
+      var shape = shapeAt(state, event);
+      if (shape !== null && state.handlers.pick) state.handlers.pick(shape);
+    });
+    // The reader's own zoom and pan are kept; until they move the map, it refits when its box changes size.
+    map.on("movestart", function (event) { if (event.originalEvent) state.moved = true; });
+    if (window.ResizeObserver) {
+      new window.ResizeObserver(function () {
+        map.resize();
+        if (!state.moved) fit(state);
+      }).observe(container);
+    }
+    states.push(state);
+    return state;
+  }
+
+  window.DistrictMap = {
+    draw: function (container, setup, scene, handlers) {
+      if (!container || !window.maplibregl) return;
+      var state = stateOf(container);
+      if (state && state.map.getContainer() !== container) state = null;
+      if (!state) state = create(container, setup);
+      state.handlers = handlers || {};
+      if (state.ready) apply(state, scene);
+      else state.pending = scene;
+    },
+    // What the map has drawn: {key of each rendered shape: its fill}. Shapes of other years are not drawn.
+    renderedFills: function (container) {
+      var state = stateOf(container);
+      if (!state || !state.ready || !state.map.loaded()) return null;
+      var fills = {};
+      state.map.queryRenderedFeatures({ layers: ["district-fill"] }).forEach(function (feature) {
+        if (feature.state && feature.state.fill) fills[state.setup.keys[feature.id]] = feature.state.fill;
+      });
+      return fills;
+    },
+    requested: function (container) {
+      var state = stateOf(container);
+      return state ? state.requested.slice() : [];
+    },
+    mapOf: function (container) {
+      var state = stateOf(container);
+      return state ? state.map : null;
+    }
+  };
+})();
