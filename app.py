@@ -19,7 +19,6 @@ from pathlib import Path
 
 import flask
 from dash import Dash
-from flask_compress import Compress
 
 from data.errors import InputError
 from data.importer import import_main
@@ -29,23 +28,15 @@ from data.model import Dataset
 from exports.cli import export_main
 from exports.routes import register as register_exports
 from layers.text import DEFAULT_LANGUAGE
+from serving import harden
+from serving.headers import HASHED_CACHE
 from ui.callbacks import register
 from ui.layout import build_layout
-from ui.security import add_security_headers
 
 ASSETS_FOLDER = Path(__file__).resolve().parent / "assets"
 DATASET_ENV = "DISTRIKTSKORT_DATASET"
 EXIT_INPUT_ERROR = 2
-HASHED_CACHE = "public, max-age=31536000, immutable"
 GEOJSON_TYPE = "application/geo+json"
-COMPRESSED_TYPES = (
-    "text/html",
-    "text/css",
-    "text/plain",
-    "application/javascript",
-    "text/javascript",
-    "application/json",
-)
 
 INDEX_TEMPLATE = """<!DOCTYPE html>
 <html lang="da">
@@ -72,7 +63,7 @@ def create_app(dataset: Dataset) -> Dash:
         __name__,
         title=f"Distriktskort · {dataset.info.area_name}",
         assets_folder=str(ASSETS_FOLDER),
-        compress=False,  # compressed below, with GeoJSON added to what gets compressed
+        compress=False,  # serving.compression compresses, GeoJSON included, and keeps what it compressed
         update_title=None,
         meta_tags=[
             {"name": "viewport", "content": "width=device-width, initial-scale=1"},
@@ -80,8 +71,7 @@ def create_app(dataset: Dataset) -> Dash:
         ],
     )
     app.index_string = INDEX_TEMPLATE
-    app.server.config["COMPRESS_MIMETYPES"] = [*COMPRESSED_TYPES, GEOJSON_TYPE]
-    Compress(app.server)
+    harden(app)
     # The shapes travel once: a URL that changes when they do, so browsers may cache it for good.
     geojson_url = f"/data/districts.{dataset.geojson_hash}.geojson"
 
@@ -95,7 +85,6 @@ def create_app(dataset: Dataset) -> Dash:
     app.layout = build_layout(dataset, DEFAULT_LANGUAGE, geojson_url)
     register(app, dataset)
     register_exports(app.server, dataset)
-    app.server.after_request(add_security_headers)
 
     @app.server.get("/healthz")
     def _health() -> flask.Response:

@@ -2,7 +2,7 @@
  * DistrictMap: the district map, drawn by MapLibre GL JS (vendored in assets/vendor/maplibre-gl, no network).
  *
  * The shapes are loaded once, from their content-hashed URL. After that, every change of year, indicator or
- * selection is a "scene" (a colour, a text colour and a chosen flag per shape), applied as MapLibre feature-state
+ * selection is a "scene" (a colour and a chosen flag per shape), applied as MapLibre feature-state
  * on the shapes that changed. The shapes themselves are never re-sent, re-parsed or re-tessellated.
  *
  * The one interface the rest of the page uses:
@@ -10,8 +10,7 @@
  *     setup    {shapes: URL, glyphs: URL template, bounds: [w, s, e, n], font, names: [{name, lon, lat}],
  *              keys: [a name per shape, e.g. its district id]}
  *              (fixed per page; both URLs on this origin)
- *     scene    {fill: [colour or null per shape], ink: [name colour per shape, "#ffffff" on dark fills],
- *              chosen: [bool per shape]}
+ *     scene    {fill: [colour or null per shape], chosen: [bool per shape]}
  *              A shape with a null fill is not drawn (not valid that year).
  *     handlers {tip(shape) -> [[text, bold], ...], pick(shape)}
  *   DistrictMap.renderedFills(container) -> {key: fill} of the shapes drawn now (setup.keys names each shape)
@@ -24,8 +23,9 @@
 
   var SHAPES = "districts";
   var NAMES = "district-names";
+  var CHOSEN = "district-chosen";
+  var NAMES_IN_VIEW = 60;
   var NONE = "rgba(0,0,0,0)";
-  var LIGHT = "#ffffff";  // the ink of names on dark fills
   var states = [];  // {container, map, scene, handlers, shownKey, moved}
 
   function stateOf(container) {
@@ -44,23 +44,45 @@
     };
   }
 
+  // The page fetches the shapes itself, as soon as the map is made (not MapLibre's worker once the style is
+  // loaded): they then load alongside the style, and show in the page's network timeline like every other byte.
+  function fetchShapes(setup) {
+    return fetch(window.location.origin + setup.shapes, { credentials: "same-origin" }).then(function (response) {
+      if (!response.ok) throw new Error(setup.shapes + ": HTTP " + response.status);
+      return response.json();
+    });
+  }
+
+  function empty() {
+    return { type: "FeatureCollection", features: [] };
+  }
+
+  // Names are placed once they can be read: from the zoom where about NAMES_IN_VIEW districts fill the map. A
+  // municipality's 23 shows names at once; a country's 2,000 shows them from two or three zoom levels in, and
+  // the first map is not kept waiting for 2,000 names no one could read.
+  function namesMinZoom(map, count) {
+    return map.getZoom() + Math.max(0, 0.5 * Math.log2(count / NAMES_IN_VIEW)) - 0.25;
+  }
+
   function addLayers(map, setup) {
-    map.addSource(SHAPES, { type: "geojson", data: window.location.origin + setup.shapes });
-    map.addSource(NAMES, { type: "geojson", data: { type: "FeatureCollection", features: [] } });
+    map.addSource(SHAPES, { type: "geojson", data: empty() });
+    map.addSource(CHOSEN, { type: "geojson", data: empty() });
+    map.addSource(NAMES, { type: "geojson", data: empty() });
     var drawn = ["to-boolean", ["feature-state", "fill"]];
     map.addLayer({ id: "district-fill", type: "fill", source: SHAPES,
       paint: { "fill-color": ["coalesce", ["feature-state", "fill"], NONE], "fill-opacity": 0.95 } });
     map.addLayer({ id: "district-line", type: "line", source: SHAPES,
       paint: { "line-color": "#ffffff", "line-width": 1.2, "line-opacity": ["case", drawn, 1, 0] } });
-    map.addLayer({ id: "district-chosen", type: "line", source: SHAPES,
-      paint: { "line-color": "#f2a900", "line-width": 4,
-               "line-opacity": ["case", ["boolean", ["feature-state", "chosen"], false], 1, 0] } });
+    // The chosen districts' outlines: a source of their own with one or two shapes, not a state on all of them.
+    map.addLayer({ id: "district-chosen", type: "line", source: CHOSEN,
+      paint: { "line-color": "#f2a900", "line-width": 4 } });
     map.addLayer({ id: "district-names", type: "symbol", source: NAMES,
+      minzoom: namesMinZoom(map, setup.names.length),
       layout: { "text-field": ["get", "name"], "text-font": [setup.font], "text-size": 12, "text-max-width": 8,
                 "text-padding": 2 },
-      paint: { "text-color": ["coalesce", ["feature-state", "ink"], "#1b2a33"],
-               "text-halo-color": ["coalesce", ["feature-state", "halo"], "rgba(255,255,255,0.85)"],
-               "text-halo-width": 1.2 } });
+      // Dark names with a light halo read on every fill and on the sea, and never change with the figures, so a
+      // recolouring leaves the names' buffers alone.
+      paint: { "text-color": "#1b2a33", "text-halo-color": "rgba(255,255,255,0.85)", "text-halo-width": 1.2 } });
   }
 
   // The names of the shapes drawn this year. Only a boundary change alters the set, so this rarely runs.
@@ -81,21 +103,28 @@
     });
   }
 
+  function showChosen(state) {
+    if (!state.collection || !state.scene) return;
+    var chosen = [];
+    state.scene.chosen.forEach(function (isChosen, shape) { if (isChosen) chosen.push(shape); });
+    var key = chosen.join(",");
+    if (key === state.chosenKey) return;
+    state.chosenKey = key;
+    var features = state.collection.features;
+    state.map.getSource(CHOSEN).setData({
+      type: "FeatureCollection", features: chosen.map(function (shape) { return features[shape]; })
+    });
+  }
+
   function apply(state, scene) {
     var map = state.map, before = state.scene;
     for (var shape = 0; shape < scene.fill.length; shape++) {
-      var fill = scene.fill[shape], chosen = !!scene.chosen[shape], ink = scene.ink[shape];
-      if (!before || before.fill[shape] !== fill || !!before.chosen[shape] !== chosen) {
-        map.setFeatureState({ source: SHAPES, id: shape }, { fill: fill, chosen: chosen });
-      }
-      if (!before || before.ink[shape] !== ink) {
-        // A light name gets a dark halo and a dark name a light one, so names read on any fill and on the sea.
-        var halo = ink === LIGHT ? "rgba(27,42,51,0.55)" : "rgba(255,255,255,0.85)";
-        map.setFeatureState({ source: NAMES, id: shape }, { ink: ink, halo: halo });
-      }
+      var fill = scene.fill[shape];
+      if (!before || before.fill[shape] !== fill) map.setFeatureState({ source: SHAPES, id: shape }, { fill: fill });
     }
     showNames(state, scene);
     state.scene = scene;
+    showChosen(state);
     map.once("idle", function () { performance.mark("map-updated"); });
     map.triggerRepaint();
   }
@@ -141,15 +170,24 @@
       pitchWithRotate: false,
       touchPitch: false,
       renderWorldCopies: false,
+      fadeDuration: 0,  // names appear at once: no fading frames to draw after each update
       maxZoom: 16
     });
     map.touchZoomRotate.disableRotation();
     map.addControl(new window.maplibregl.NavigationControl({ showCompass: false }), "top-right");
     var state = { container: container, map: map, setup: setup, scene: null, handlers: {}, shownKey: null,
-                  moved: false, pending: null, ready: false, requested: requested };
+                  chosenKey: null, collection: null, moved: false, pending: null, ready: false,
+                  requested: requested };
     var popup = new window.maplibregl.Popup({ closeButton: false, closeOnClick: false, maxWidth: "260px" });
+    var shapes = fetchShapes(setup);
     map.on("load", function () {
       addLayers(map, setup);
+      shapes.then(function (collection) {
+        map.getSource(SHAPES).setData(collection);
+        state.collection = collection;
+        showChosen(state);
+      })
+        .catch(function (error) { console.error("The district shapes could not be loaded: " + error.message); });
       state.ready = true;
       if (state.pending) apply(state, state.pending);
       state.pending = null;

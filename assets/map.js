@@ -11,9 +11,12 @@
   var RANKING_ALL = 40;  // up to this many districts the ranking shows all; above, the top and bottom ten
   var RANKING_ENDS = 10;
   var TABLE_ROWS = 100;  // the table shows this many rows at most (plus the chosen ones); the CSV has every row
-  var seen = { closes: 0, mapPick: null, written: null };  // clicks acted on, and the address last written
+  var seen = { closes: 0, pick: null, written: null };  // clicks acted on, and the address last written
   var VIEW_PARAMETERS = ["indicator", "measure", "year", "district", "compare", "mode", "from", "lang"];
   var unpackedViews = { key: null, figures: null };
+  var SHARED_KEEP = 64;  // figures kept in the browser at most
+  var SHARED_REPORT = 48;  // of which the server is told about (at most ui/callbacks.py's MAX_KNOWN)
+  var shared = { rows: {}, order: [] };
 
   function yearIndex(view, year) {
     var index = view.years.indexOf(Number(year));
@@ -37,16 +40,36 @@
     return rows;
   }
 
-  // Everything a view needs per year, unpacked once per view (not per year step).
+  // Figures the server sent once and refers to by key (ui/view.py's Shared), newest last. The keys held go back
+  // to the server with the next view request (knownSeries), so each travels once.
+  function remember(view) {
+    Object.keys(view.shared || {}).forEach(function (key) {
+      if (shared.rows[key]) return;
+      shared.rows[key] = unpack(view.shared[key], view.years.length);
+      shared.order.push(key);
+    });
+    [view.values].concat(view.detail ? view.detail.parts.map(function (part) { return part.ref; }) : [])
+      .forEach(function (key) {  // in use: newest
+        var at = shared.order.indexOf(key);
+        if (at >= 0) shared.order.push(shared.order.splice(at, 1)[0]);
+      });
+    while (shared.order.length > SHARED_KEEP) delete shared.rows[shared.order.shift()];
+  }
+
+  // Everything a view needs per year, unpacked once per view (not per year step). A figure the server thought
+  // the browser had but it has not (it cannot happen unless the page lied) is simply left empty.
   function figuresOf(view) {
     if (unpackedViews.key === view.key && unpackedViews.view === view) return unpackedViews.figures;
+    remember(view);
     var years = view.years.length;
     var codes = [];
     for (var y = 0; y < years; y++) codes.push(view.codes.filter(function (_, i) { return i % years === y; }));
+    var districts = view.codes.length / years;
+    var none = view.years.map(function () { return new Array(districts).fill(null); });
     var figures = {
       codes: codes,
-      values: unpack(view.values, years),
-      parts: view.detail ? view.detail.parts.map(function (part) { return unpack(part, years); }) : []
+      values: shared.rows[view.values] || none,
+      parts: view.detail ? view.detail.parts.map(function (part) { return shared.rows[part.ref] || none; }) : []
     };
     unpackedViews = { key: view.key, view: view, figures: figures };
     return figures;
@@ -84,7 +107,7 @@
     if (view.detail) {
       var filled = view.detail.parts.map(function (part, i) {
         var value = figures.parts[i][part.at === null ? index : part.at][district];
-        return value === null ? null : writeNumber(value, view.detail.written[i], view.number);
+        return value === null || value === undefined ? null : writeNumber(value, view.detail.written[i], view.number);
       });
       if (filled.indexOf(null) < 0) {
         detail = view.detail.template.replace(/\{(\d+|year)\}/g, function (_, key) {
@@ -105,12 +128,10 @@
   // One year on the map: per shape its fill, the colour its name is written in, and whether it is chosen.
   function drawMap(setup, view, figures, index, selected) {
     var year = view.years[index], codes = figures.codes[index];
-    var fill = [], ink = [], chosen = [];
+    var fill = [], chosen = [];
     setup.feature_district.forEach(function (district, feature) {
       var shown = drawnIn(setup, feature, year);
-      var code = shown ? codes[district] : 0;
-      fill.push(shown ? view.colours[code] : null);
-      ink.push(setup.label_colours[view.light_text[code] ? 1 : 0]);
+      fill.push(shown ? view.colours[codes[district]] : null);
       chosen.push(shown && selected.indexOf(setup.ids[district]) >= 0);
     });
     if (!setup.shapeNames) {
@@ -124,16 +145,34 @@
     window.DistrictMap.draw(container, {
       shapes: setup.shapes, glyphs: setup.glyphs, bounds: setup.bounds, font: setup.font, background: setup.background,
       names: setup.shapeNames, keys: setup.shapeKeys
-    }, { fill: fill, ink: ink, chosen: chosen }, {
+    }, { fill: fill, chosen: chosen }, {
       tip: function (feature) {
         return tipLines(setup, view, figures, index, setup.feature_district[feature]);
       },
       pick: function (feature) {
         var id = setup.ids[setup.feature_district[feature]];
-        window.dash_clientside.set_props("map-pick", { data: { id: id, stamp: Date.now() } });
+        pickDistrict(id);
       }
     });
   }
+
+  // A district chosen on the map or in the table: one store, read by chooseDistrict.
+  function pickDistrict(id) {
+    window.dash_clientside.set_props("district-pick", { data: { id: id, stamp: Date.now() } });
+  }
+
+  // Table rows are plain buttons that carry their district; one listener serves them all, so redrawing the
+  // table never makes Dash rebuild its callback graph for new pattern-matched ids.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest(".row-button[data-district]");
+    if (button) pickDistrict(button.getAttribute("data-district"));
+  });
+  // The table is drawn only while it is open ("toggle" does not bubble, so it is caught on the way down).
+  document.addEventListener("toggle", function (event) {
+    if (event.target.classList && event.target.classList.contains("district-table")) {
+      window.dash_clientside.set_props("table-open", { data: event.target.open });
+    }
+  }, true);
 
   function compareRows(a, b) {
     if (a.value === null && b.value === null) return a.name.localeCompare(b.name, "da");
@@ -143,30 +182,43 @@
   }
 
   // The ranking beside the map, highest first, in map colours; hidden values at the end. With many districts,
-  // the ten highest and ten lowest, the chosen ones, and a row saying how many are left out.
-  function rankingFigure(figure, setup, view, figures, index, selected) {
+  // the ten highest and ten lowest, the chosen ones, and a row saying how many are left out. Each bar spans from
+  // zero to its value on one scale, so falls point left of the zero line and rises right.
+  function rankingRows(setup, view, figures, index, selected) {
     var rows = setup.names.map(function (name, district) {
       return { name: name, id: setup.ids[district], value: figures.values[index][district],
                label: valueLabel(view, figures, index, district),
                colour: view.colours[figures.codes[index][district]] };
     });
     rows.sort(compareRows);
+    var gap = null;
     if (rows.length > RANKING_ALL) {
       var ranked = rows.filter(function (row) { return row.value !== null; });
-      var ends = ranked.slice(0, RANKING_ENDS);
-      var middle = ranked.slice(RANKING_ENDS, Math.max(RANKING_ENDS, ranked.length - RANKING_ENDS));
+      var cut = Math.max(RANKING_ENDS, ranked.length - RANKING_ENDS);
+      var middle = ranked.slice(RANKING_ENDS, cut);
       var chosenRows = middle.filter(function (row) { return selected.indexOf(row.id) >= 0; });
-      var gap = { name: "⋯ " + (middle.length - chosenRows.length) + " ⋯", value: null, label: "", colour: "#ffffff" };
-      rows = ends.concat(chosenRows, middle.length > chosenRows.length ? [gap] : [],
-                         ranked.slice(Math.max(RANKING_ENDS, ranked.length - RANKING_ENDS)));
+      gap = middle.length - chosenRows.length;
+      rows = ranked.slice(0, RANKING_ENDS).concat(chosenRows, gap ? [null] : [], ranked.slice(cut));
     }
-    var trace = Object.assign({}, figure.data[0], {
-      y: rows.map(function (row) { return row.name; }),
-      x: rows.map(function (row) { return row.value === null ? 0 : row.value; }),
-      text: rows.map(function (row) { return row.label; }),
-      marker: { color: rows.map(function (row) { return row.colour; }), line: { color: "#5b6b73", width: 0.5 } }
+    var values = rows.filter(Boolean).map(function (row) { return row.value || 0; });
+    var low = Math.min.apply(null, [0].concat(values)), high = Math.max.apply(null, [0].concat(values));
+    var span = high - low || 1;
+    return rows.map(function (row) {
+      if (row === null) return component("Li", { className: "ranking-gap", children: "⋯ " + gap + " ⋯" });
+      var value = row.value || 0;
+      var left = (Math.min(value, 0) - low) / span * 100, width = Math.abs(value) / span * 100;
+      return component("Li", {
+        className: selected.indexOf(row.id) >= 0 ? "selected" : "",
+        children: [
+          component("Span", { className: "ranking-name", children: row.name }),
+          component("Span", { className: "ranking-track", children: component("Span", {
+            className: "ranking-bar",
+            style: { left: left.toFixed(2) + "%", width: width.toFixed(2) + "%", background: row.colour }
+          }) }),
+          component("Span", { className: "ranking-value num", children: row.label })
+        ]
+      });
     });
-    return { data: [trace], layout: figure.layout };
   }
 
   function component(type, props) {
@@ -201,7 +253,7 @@
         className: chosen ? "selected" : "",
         children: [
           component("Td", { children: component("Button", {
-            id: { type: "table-row", index: row.id }, children: row.name, className: "row-button", n_clicks: 0,
+            "data-district": row.id, children: row.name, className: "row-button", type: "button",
             "aria-pressed": chosen ? "true" : "false"
           }) }),
           component("Td", { children: row.label, className: "num" }),
@@ -250,9 +302,9 @@
 
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     distriktskort: {
-      renderYear: function (year, view, district, compare, sort, setup, rankingFig) {
+      renderYear: function (year, view, district, compare, sort, tableOpen, setup) {
         var noUpdate = window.dash_clientside.no_update;
-        if (!view || !view.codes || !setup || !rankingFig || !rankingFig.data) {
+        if (!view || !view.codes || !setup) {
           return [noUpdate, noUpdate, noUpdate, noUpdate];
         }
         var index = yearIndex(view, year);
@@ -260,8 +312,16 @@
         var selected = [district, compare].filter(Boolean);
         drawMap(setup, view, figures, index, selected);
         var title = view.title.replace("{year}", String(view.years[index]));
-        return [rankingFigure(rankingFig, setup, view, figures, index, selected), title, view.sentences[index],
-                tableRows(setup, view, figures, index, selected, sort)];
+        return [rankingRows(setup, view, figures, index, selected), title, view.sentences[index],
+                tableOpen ? tableRows(setup, view, figures, index, selected, sort) : noUpdate];
+      },
+
+      knownSeries: function (view) {
+        if (!view || !view.codes) return window.dash_clientside.no_update;
+        figuresOf(view);
+        // Only the newest are reported: views already on their way may still refer to the oldest, which are
+        // kept until SHARED_KEEP is reached.
+        return shared.order.slice(-SHARED_REPORT);
       },
 
       // The open profile follows the year and the view; a closed one costs the server nothing.
@@ -272,16 +332,16 @@
       // One place decides which district is chosen: a click on the map, a table row, a peer, or closing.
       // Dash also calls this when buttons are redrawn, so only a new click counts: a higher close count, a new
       // map click time stamp, or a pattern button with clicks on it.
-      chooseDistrict: function (mapPick, rows, peers, closes, district, compare) {
+      chooseDistrict: function (pick, peers, closes, district, compare) {
         var noUpdate = window.dash_clientside.no_update;
         if ((closes || 0) > seen.closes) {
           seen.closes = closes;
           return [null, null];
         }
-        var stamp = mapPick && mapPick.stamp;
-        if (stamp && stamp !== seen.mapPick) {
-          seen.mapPick = stamp;
-          return typeof mapPick.id === "string" ? [mapPick.id, noUpdate] : [noUpdate, noUpdate];
+        var stamp = pick && pick.stamp;
+        if (stamp && stamp !== seen.pick) {
+          seen.pick = stamp;
+          return typeof pick.id === "string" ? [pick.id, noUpdate] : [noUpdate, noUpdate];
         }
         var click = triggeredClick();
         return click && typeof click.id === "object" ? [click.id.index, noUpdate] : [noUpdate, noUpdate];

@@ -9,54 +9,20 @@ bytes of every response from Chromium's network log. Prints a table; it asserts 
 from __future__ import annotations
 
 import argparse
-import json
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
 from pathlib import Path
 
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
 
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _browser() -> webdriver.Chrome:
-    options = Options()
-    for argument in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--window-size=1300,1000",
-    ):
-        options.add_argument(argument)
-    options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
-    return webdriver.Chrome(options=options)
-
-
-def _traffic(driver: webdriver.Chrome) -> list[tuple[str, int]]:
-    """(url, encoded bytes) for every response finished since the last call."""
-    urls, sizes = {}, []
-    for entry in driver.get_log("performance"):
-        message = json.loads(entry["message"])["message"]
-        params = message.get("params", {})
-        if message["method"] == "Network.responseReceived":
-            urls[params["requestId"]] = params["response"]["url"]
-        elif message["method"] == "Network.loadingFinished":
-            sizes.append((params["requestId"], int(params["encodedDataLength"])))
-    return [(urls.get(request_id, "?"), size) for request_id, size in sizes]
+from common import browser, free_port, traffic  # noqa: E402
 
 
 def _wait_for_title(driver, text: str) -> None:
@@ -68,7 +34,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dataset", default=None)
     arguments = parser.parse_args()
-    port = _free_port()
+    port = free_port()
     command = [sys.executable, "app.py", "--port", str(port)] + (
         ["--dataset", arguments.dataset] if arguments.dataset else []
     )
@@ -81,21 +47,21 @@ def main() -> int:
                 break
             except OSError:
                 time.sleep(0.2)
-        driver = _browser()
+        driver = browser()
         try:
             driver.get(url)
             _wait_for_title(driver, "2016")
-            first = _traffic(driver)
+            first = traffic(driver)
             driver.find_element(By.CSS_SELECTOR, "#controls-year [role=slider]").send_keys(Keys.ARROW_LEFT)
             _wait_for_title(driver, "2015")
-            year_step = _traffic(driver)
+            year_step = traffic(driver)
             driver.find_element(By.ID, "controls-indicator").click()
             driver.find_element(By.CSS_SELECTOR, ".dash-dropdown-search").send_keys("Etagebol")
             driver.find_element(
                 By.XPATH, "//label[contains(@class, 'dash-dropdown-option')][contains(., 'Etageboliger')]"
             ).click()
             _wait_for_title(driver, "2015")
-            switch = _traffic(driver)
+            switch = traffic(driver)
             driver.find_element(By.ID, "controls-district").click()
             driver.find_element(By.CSS_SELECTOR, ".dash-dropdown-search").send_keys("Fjordby")
             driver.find_element(
@@ -103,26 +69,26 @@ def main() -> int:
             ).click()
             WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".profile-column h3"))
             time.sleep(1.0)
-            profile = _traffic(driver)
+            profile = traffic(driver)
             driver.find_element(By.CSS_SELECTOR, "#controls-year [role=slider]").send_keys(Keys.ARROW_LEFT)
             _wait_for_title(driver, "2014")
-            profile_step = _traffic(driver)
+            profile_step = traffic(driver)
         finally:
             driver.quit()
     finally:
         server.terminate()
         server.wait(timeout=10)
 
-    def total(traffic, fragment=""):
-        return sum(size for url, size in traffic if fragment in url)
+    def total(responses, fragment=""):
+        return sum(size for url, size in responses if fragment in url)
 
     print(f"Distriktskort page bytes ({arguments.dataset or 'demo'}), encoded as sent over HTTP")
     print(f"{'step':<28}{'requests':>10}{'bytes':>12}")
-    for label, traffic in (("first load, everything", first), ("  of which district shapes", [t for t in first if ".geojson" in t[0]]),
+    for label, responses in (("first load, everything", first), ("  of which district shapes", [t for t in first if ".geojson" in t[0]]),
                            ("  of which _dash-layout", [t for t in first if "_dash-layout" in t[0]]),
                            ("one year step", year_step), ("one indicator switch", switch),
                            ("opening a profile", profile), ("a year step, profile open", profile_step)):  # fmt: skip
-        print(f"{label:<28}{len(traffic):>10}{total(traffic):>12,}")
+        print(f"{label:<28}{len(responses):>10}{total(responses):>12,}")
     return 0
 
 

@@ -49,15 +49,35 @@ def description(dataset: Dataset, indicator_id: str, lang: str) -> list:
     return [html.Strong(indicator.family.name(lang)), html.Span(f" – {text}" if text else "")]
 
 
+MAX_KNOWN = 64  # the browser reports at most 48 shared figures (assets/map.js, SHARED_REPORT); more is junk
+
+
+def known_keys(known: object) -> frozenset[str]:
+    """The shared figures the browser says it holds; anything but a short list of short strings counts as none.
+
+    >>> sorted(known_keys(["12:ab", 7, "x" * 99])), known_keys("nonsense"), len(known_keys(["k"] * 10_000))
+    (['12:ab'], frozenset(), 0)
+    """
+    if not isinstance(known, list) or len(known) > MAX_KNOWN:
+        return frozenset()
+    return frozenset(key for key in known if isinstance(key, str) and len(key) <= 40)
+
+
 def select_view(
-    dataset: Dataset, indicator_id: object, measure: object, lang: object, mode: object = None, from_year: object = None
+    dataset: Dataset,
+    indicator_id: object,
+    measure: object,
+    lang: object,
+    mode: object = None,
+    from_year: object = None,
+    known: object = None,
 ) -> tuple:
     """Everything that changes when the reader picks another indicator, measure, mode, start year or language."""
     lang = language(lang)
     indicator_id, measure = resolve_selection(dataset, indicator_id, measure)
     mode, from_year = resolve_mode(dataset, mode, from_year)
     return (
-        map_view(dataset, indicator_id, measure, lang, mode, from_year),
+        map_view(dataset, indicator_id, measure, lang, mode, from_year, known_keys(known)),
         legend(dataset, indicator_id, measure, mode, from_year, lang),
         measure_options(dataset, indicator_id, lang),
         measure,
@@ -145,9 +165,10 @@ def register(app: Dash, dataset: Dataset) -> None:
         Input(ids.CONTROLS_LANG, "value"),
         Input(ids.CONTROLS_MODE, "value"),
         Input(ids.CONTROLS_FROM, "value"),
+        State(ids.KNOWN_SERIES, "data"),
     )
-    def _select_view(indicator_id, measure, lang, mode, from_year):
-        return select_view(dataset, indicator_id, measure, lang, mode, from_year)
+    def _select_view(indicator_id, measure, lang, mode, from_year, known):
+        return select_view(dataset, indicator_id, measure, lang, mode, from_year, known)
 
     @app.callback(
         *(Output(text_id, "children") for text_id in TEXT_IDS),
@@ -201,7 +222,7 @@ def _register_browser_side(app: Dash) -> None:
 
     clientside(
         "renderYear",
-        Output(ids.RANKING_GRAPH, "figure"),
+        Output(ids.RANKING_LIST, "children"),
         Output(ids.MAP_TITLE, "children"),
         Output(ids.MAP_SENTENCE, "children"),
         Output(ids.TABLE_BODY, "children"),
@@ -210,9 +231,11 @@ def _register_browser_side(app: Dash) -> None:
         Input(ids.CONTROLS_DISTRICT, "value"),
         Input(ids.CONTROLS_COMPARE, "value"),
         Input(ids.TABLE_SORT, "data"),
+        Input(ids.TABLE_OPEN, "data"),
         State(ids.MAP_SETUP, "data"),
-        State(ids.RANKING_GRAPH, "figure"),
     )
+    # Which shared figures the browser holds, so the server sends each only once (ui.view.Shared).
+    clientside("knownSeries", Output(ids.KNOWN_SERIES, "data"), Input(ids.MAP_VIEW, "data"))
     # The profile follows the year only while it is open, so a closed profile costs the slider nothing.
     clientside(
         "profileYear",
@@ -226,8 +249,7 @@ def _register_browser_side(app: Dash) -> None:
         "chooseDistrict",
         Output(ids.CONTROLS_DISTRICT, "value"),
         Output(ids.CONTROLS_COMPARE, "value"),
-        Input(ids.MAP_PICK, "data"),
-        Input({"type": ids.TABLE_ROW, "index": ALL}, "n_clicks"),
+        Input(ids.DISTRICT_PICK, "data"),
         Input({"type": ids.PROFILE_PEER, "index": ALL}, "n_clicks"),
         Input(ids.PROFILE_CLOSE, "n_clicks"),
         State(ids.CONTROLS_DISTRICT, "value"),

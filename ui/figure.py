@@ -1,16 +1,30 @@
-"""The map's fixed setup, and the ranking chart's fixed part.
+"""The map's fixed setup.
 
-Both are built once per page. The map itself is ``assets/district_map.js`` (MapLibre GL JS, vendored): it loads the
+It is built once per page. The map itself is ``assets/district_map.js`` (MapLibre GL JS, vendored): it loads the
 shapes once from their content-hashed URL and recolours them in the browser for every year and indicator, so
 neither the shapes nor their tessellation are ever redone.
 """
 
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
+
 from data.model import Dataset
 
 LABEL_FONT = "Distriktskort Sans"  # built by tools/build_glyphs.py into assets/glyphs/
-GLYPHS_URL = "/assets/glyphs/{fontstack}/{range}.pbf"  # the map's style asks for names' glyphs here, and nowhere else
+GLYPHS_FOLDER = Path(__file__).resolve().parent.parent / "assets" / "glyphs"
+
+
+def _glyphs_version() -> str:
+    digest = hashlib.blake2b(digest_size=6)
+    for path in sorted(GLYPHS_FOLDER.rglob("*.pbf")):
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+# The map asks for names' glyphs here and nowhere else; the version lets browsers keep them for good.
+GLYPHS_URL = f"/assets/glyphs/{{fontstack}}/{{range}}.pbf?v={_glyphs_version()}"
 LABEL_COLOURS = ("#1b2a33", "#ffffff")  # names on light fills, names on dark fills
 BACKGROUND = "#eef3f5"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
@@ -33,7 +47,6 @@ def map_setup(dataset: Dataset, shapes_url: str) -> dict:
         "glyphs": GLYPHS_URL,
         "font": LABEL_FONT,
         "background": BACKGROUND,
-        "label_colours": list(LABEL_COLOURS),
         "years": list(dataset.years),
         "ids": list(dataset.district_ids),
         "names": list(dataset.district_names),
@@ -60,33 +73,3 @@ def _periods(dataset: Dataset) -> list[tuple[int | None, int | None]]:
             first, _ = spans[feature]
             spans[feature] = (int(year) if first is None else first, int(year))
     return spans
-
-
-def ranking_figure(dataset: Dataset) -> dict:
-    """An empty horizontal bar chart, one row per district, that the browser fills and sorts."""
-    # Up to 40 districts, all of them; above, the ten highest and lowest, two chosen ones and a gap row (map.js).
-    rows = len(dataset.district_ids) if len(dataset.district_ids) <= 40 else 23
-    return {
-        "data": [
-            {
-                "type": "bar",
-                "orientation": "h",
-                "x": [],
-                "y": [],
-                "hoverinfo": "skip",
-                "textposition": "outside",
-                "cliponaxis": False,
-            }
-        ],
-        "layout": {
-            "height": 26 + 21 * rows,
-            "margin": {"l": 8, "r": 64, "t": 4, "b": 4},
-            "xaxis": {"visible": False, "fixedrange": True},
-            "yaxis": {"automargin": True, "fixedrange": True, "autorange": "reversed", "tickfont": {"size": 12}},
-            "bargap": 0.25,
-            "plot_bgcolor": "rgba(0,0,0,0)",
-            "paper_bgcolor": "rgba(0,0,0,0)",
-            "font": {"family": FONT, "color": "#1b2a33", "size": 12},
-            "showlegend": False,
-        },
-    }

@@ -133,6 +133,8 @@ def build_layout(dataset: Dataset, lang: str, geojson_url: str) -> html.Div:
             dcc.Store(id=ids.MAP_VIEW),
             dcc.Store(id=ids.PROFILE_YEAR),
             dcc.Store(id=ids.TABLE_SORT, data={"by": "value", "descending": True}),
+            dcc.Store(id=ids.TABLE_OPEN, data=False),
+            dcc.Store(id=ids.KNOWN_SERIES, data=[]),
             dcc.Interval(id=ids.CONTROLS_TICKER, interval=PLAY_INTERVAL_MS, disabled=True),
         ],
     )

@@ -7,7 +7,7 @@ from dash import dcc, html
 from data.model import Dataset
 from exports.formats import EXPORTERS
 from ui import ids
-from ui.figure import map_setup, ranking_figure
+from ui.figure import map_setup
 
 
 def map_panel(dataset: Dataset, texts: dict[str, str], geojson_url: str) -> html.Section:
@@ -24,7 +24,7 @@ def map_panel(dataset: Dataset, texts: dict[str, str], geojson_url: str) -> html
                 children=html.Div(id=ids.MAP_GRAPH, className="district-map"),
             ),
             dcc.Store(id=ids.MAP_SETUP, data=map_setup(dataset, geojson_url)),
-            dcc.Store(id=ids.MAP_PICK),
+            dcc.Store(id=ids.DISTRICT_PICK),
             html.Div(
                 className="legend",
                 children=[
@@ -72,18 +72,12 @@ def map_panel(dataset: Dataset, texts: dict[str, str], geojson_url: str) -> html
 
 
 def ranking_panel(dataset: Dataset, texts: dict[str, str]) -> html.Section:
-    ranking = ranking_figure(dataset)
     return html.Section(
         className="panel panel-ranking",
         children=[
             html.H3(texts[ids.RANKING_TITLE], id=ids.RANKING_TITLE),
-            dcc.Graph(
-                id=ids.RANKING_GRAPH,
-                figure=ranking,
-                config={"displayModeBar": False, "responsive": True},
-                # A responsive graph takes its box's height: give the box the chart's own.
-                style={"height": f"{ranking['layout']['height']}px"},
-            ),
+            # Bars drawn as HTML by assets/map.js: text a screen reader reads, and no chart library to load.
+            html.Ol(id=ids.RANKING_LIST, className="ranking", **{"aria-labelledby": ids.RANKING_TITLE}),
             html.Details(
                 className="district-table",
                 children=[

@@ -6,6 +6,9 @@ and play through the years without asking the server again.
 
 from __future__ import annotations
 
+import hashlib
+import json
+
 import numpy as np
 import pandas as pd
 from plotly.colors import convert_colors_to_same_type, unlabel_rgb
@@ -128,22 +131,45 @@ def packed(values: np.ndarray, decimals: int) -> dict:
     return {"decimals": decimals, "steps": steps.T.astype(np.int64).ravel().tolist(), "gaps": gaps.tolist()}
 
 
+class Shared:
+    """Figures a view refers to by a key made from their content, sent only to a browser that lacks them.
+
+    Every share of residents has the same denominators, and switching back to an indicator needs figures the
+    browser already holds. The browser says which keys it holds (``known``); ``refer`` returns the key, and
+    ``sent`` what must travel. The same figures always get the same key, so a stale or false list only costs
+    bytes, never a wrong number.
+    """
+
+    def __init__(self, known: frozenset[str]) -> None:
+        self.known = known
+        self.sent: dict[str, dict] = {}
+
+    def refer(self, values: np.ndarray, decimals: int) -> str:
+        figures = packed(values, decimals)
+        digest = hashlib.blake2b(json.dumps(figures, separators=(",", ":")).encode(), digest_size=9).hexdigest()
+        key = f"{len(figures['steps'])}:{digest}"
+        if key not in self.known:
+            self.sent[key] = figures
+        return key
+
+
 def _written(unit: Unit, signed: bool, lang: str) -> dict:
     """How the browser writes a number of this unit: decimals, suffix, and whether it carries a sign."""
     return {"decimals": unit.decimals, "suffix": unit.suffix(lang), "signed": signed}
 
 
-def _detail(dataset: Dataset, series: Series, from_index: int | None, lang: str) -> dict | None:
+def _detail(dataset: Dataset, series: Series, from_index: int | None, lang: str, shared: Shared) -> dict | None:
     """The tooltip's second line as a template with numbered gaps, and the figures that fill them.
 
-    ``{0}``, ``{1}``: ``parts[i]`` at the year shown, or at year index ``at`` when it is set; ``{year}``: the year.
+    ``{0}``, ``{1}``: the shared figures ``parts[i]["ref"]`` at the year shown, or at year index ``at`` when it is
+    set; ``{year}``: the year.
     """
     count_unit = UNITS["count"]
     if from_index is not None:
         template = t("hover_change_from", lang, before="{0}", from_year=dataset.years[from_index], after="{1}",
                      year="{year}")  # fmt: skip
-        figures = packed(series.values, series.unit.decimals)
-        parts = [{**figures, "at": from_index}, {**figures, "at": None}]
+        figures = shared.refer(series.values, series.unit.decimals)
+        parts = [{"ref": figures, "at": from_index}, {"ref": figures, "at": None}]
         return {"template": template, "parts": parts, "written": [_written(series.unit, False, lang)] * 2}
     if series.measure == "share":
         if series.indicator.denominator not in dataset.indicators:
@@ -160,7 +186,9 @@ def _detail(dataset: Dataset, series: Series, from_index: int | None, lang: str)
         parts, units = [share.values, share.denominators], [share.unit, count_unit]
     return {
         "template": template,
-        "parts": [{**packed(part, unit.decimals), "at": None} for part, unit in zip(parts, units, strict=True)],
+        "parts": [
+            {"ref": shared.refer(part, unit.decimals), "at": None} for part, unit in zip(parts, units, strict=True)
+        ],
         "written": [_written(unit, False, lang) for unit in units],
     }
 
@@ -195,13 +223,20 @@ def resolve_mode(dataset: Dataset, mode: object, from_year: object) -> tuple[str
 
 
 def map_view(
-    dataset: Dataset, indicator_id: str, measure: str, lang: str, mode: str = DEFAULT_MODE, from_year: int | None = None
+    dataset: Dataset,
+    indicator_id: str,
+    measure: str,
+    lang: str,
+    mode: str = DEFAULT_MODE,
+    from_year: int | None = None,
+    known: frozenset[str] = frozenset(),
 ) -> dict:
     """Everything the browser needs to draw one indicator in every year, packed small (see ``packed``).
 
-    ``codes[d * len(years) + y]`` is the colour code of district ``d`` in year ``years[y]``, ``values`` the figures
-    the map shows, ``detail`` the tooltip's second line; ``sentences[y]`` says in words what the map shows that
-    year. Names, ids and shapes are fixed per page (``ui.figure.map_setup``), so they are not sent again here.
+    ``codes[d * len(years) + y]`` is the colour code of district ``d`` in year ``years[y]``; ``values`` (the
+    figures the map shows) and ``detail`` (the tooltip's second line) refer to figures in ``shared``, which holds
+    only those not in ``known``; ``sentences[y]`` says in words what the map shows that year. Names, ids and
+    shapes are fixed per page (``ui.figure.map_setup``), so they are not sent again here.
     """
     series = dataset.series[indicator_id, measure]
     mode_id, from_year = resolve_mode(dataset, mode, from_year)
@@ -211,14 +246,18 @@ def map_view(
     codes = _codes(layer)
     colours = _colours(layer)
     measure_words = measure_label(series, lang)
+    shared = Shared(known)
+    values = shared.refer(layer.values, layer.unit.decimals)
+    detail = _detail(dataset, series, from_index if mode_id != DEFAULT_MODE else None, lang, shared)
     return {
         "key": f"{indicator_id}|{measure}|{lang}|{mode_id}|{from_year}",
         "years": list(dataset.years),
         "codes": codes.T.astype(int).ravel().tolist(),
-        "values": packed(layer.values, layer.unit.decimals),
+        "values": values,
+        "shared": shared.sent,
         "written": _written(layer.unit, layer.signed, lang),
         "number": number_symbols(lang),
-        "detail": _detail(dataset, series, from_index if mode_id != DEFAULT_MODE else None, lang),
+        "detail": detail,
         "words": {
             "suppressed": t("hover_suppressed", lang, min_count=dataset.info.min_count or 5),
             "missing": t("hover_missing", lang),

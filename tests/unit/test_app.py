@@ -18,7 +18,7 @@ def client(demo):
     return create_app(demo).server.test_client()
 
 
-def _update(client, indicator_id, measure="share", lang="da", mode="value", from_year=2011):
+def _update(client, indicator_id, measure="share", lang="da", mode="value", from_year=2011, known=None):
     outputs = [
         (ids.MAP_VIEW, "data"), (ids.MAP_LEGEND, "children"), (ids.CONTROLS_MEASURE, "options"),
         (ids.CONTROLS_MEASURE, "value"), (ids.CONTROLS_DESCRIPTION, "children"), (ids.CONTROLS_INDICATOR, "value"),
@@ -35,7 +35,7 @@ def _update(client, indicator_id, measure="share", lang="da", mode="value", from
             {"id": ids.CONTROLS_FROM, "property": "value", "value": from_year},
         ],
         "changedPropIds": [f"{ids.CONTROLS_INDICATOR}.value"],
-        "state": [],
+        "state": [{"id": ids.KNOWN_SERIES, "property": "data", "value": known or []}],
     }
     return client.post("/_dash-update-component", json=payload)
 
@@ -62,6 +62,15 @@ def test_an_indicator_switch_sends_values_only(client):
     body = response.get_data(as_text=True)
     assert '"coordinates"' not in body and "Etageboliger" in body
     assert len(body) < 40_000
+
+
+def test_figures_the_browser_holds_are_not_sent_again(client):
+    first = _update(client, "age_0_5").get_json()["response"][ids.MAP_VIEW]["data"]
+    assert set(first["shared"]) >= {first["values"], *(part["ref"] for part in first["detail"]["parts"])}
+    second = _update(client, "age_6_16", known=list(first["shared"])).get_json()["response"][ids.MAP_VIEW]["data"]
+    denominators = second["detail"]["parts"][1]["ref"]
+    assert denominators == first["detail"]["parts"][1]["ref"], "every age group shares the residents"
+    assert denominators not in second["shared"] and second["values"] in second["shared"]
 
 
 def test_a_nonsense_request_still_gets_a_working_view(client):

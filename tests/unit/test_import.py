@@ -223,7 +223,8 @@ def test_figures_given_as_percentages_are_shown_as_they_are(tmp_path, hedensted_
     _, dataset = _import(tmp_path, HEDENSTED, [figures], indicators=described)
     assert dataset.measures_of("happiness") == ("share",)
     view = map_view(dataset, "happiness", "share", "da")
-    assert view["values"]["steps"][0] == 505 and view["written"] == {"decimals": 1, "suffix": " %", "signed": False}
+    assert view["shared"][view["values"]]["steps"][0] == 505
+    assert view["written"] == {"decimals": 1, "suffix": " %", "signed": False}
     assert view["detail"] is None, "a share that arrived as a share has no count behind it"
     assert dataset.indicators["happiness"].family.name("da") == "Andre tal"
 

@@ -82,7 +82,7 @@ def test_the_tooltip_detail_carries_count_and_denominator_in_danish_words(demo):
     district, year = demo.district_names.index("Fjordby"), demo.years.index(2016)
     series = demo.series["age_0_5", "share"]
     assert view["detail"]["template"] == "{0} af {1} indbyggere"
-    counts, denominators = (unpacked(part, len(demo.years)) for part in view["detail"]["parts"])
+    counts, denominators = (unpacked(view["shared"][part["ref"]], len(demo.years)) for part in view["detail"]["parts"])
     assert counts[year][district] == series.counts[year, district]
     assert denominators[year][district] == series.denominators[year, district]
     assert view["written"] == {"decimals": 1, "suffix": " %", "signed": False}
@@ -92,7 +92,7 @@ def test_the_tooltip_detail_carries_count_and_denominator_in_danish_words(demo):
 def test_packed_values_unpack_to_the_rounded_figures_with_gaps_where_none(demo):
     series = demo.series["industry_agriculture", "share"]
     view = map_view(demo, "industry_agriculture", "share", "da")
-    values = np.array(unpacked(view["values"], len(demo.years)), dtype=float)
+    values = np.array(unpacked(view["shared"][view["values"]], len(demo.years)), dtype=float)
     expected = np.round(series.values, 1)
     assert np.array_equal(np.isnan(values), np.isnan(expected)) and np.isnan(expected).any()
     assert np.allclose(values[~np.isnan(values)], expected[~np.isnan(expected)])
@@ -102,6 +102,7 @@ def test_the_change_tooltip_names_both_years_figures(demo):
     view = map_view(demo, "age_0_5", "share", "da", "change", 2011)
     assert "{0}" in view["detail"]["template"] and "2011" in view["detail"]["template"]
     assert [part["at"] for part in view["detail"]["parts"]] == [0, None]
+    assert len({part["ref"] for part in view["detail"]["parts"]}) == 1, "one series, sent once"
     assert view["written"]["signed"]
 
 
@@ -111,7 +112,7 @@ def test_suppressed_districts_are_explained_not_shown_as_zero(demo):
     view = map_view(demo, "citizenship_non_western", "count", "da")
     assert "Skjult" in view["words"]["suppressed"] and "5" in view["words"]["suppressed"]
     assert year_codes(view, year)[district] == 1
-    assert unpacked(view["values"], len(demo.years))[year][district] is None
+    assert unpacked(view["shared"][view["values"]], len(demo.years))[year][district] is None
 
 
 def test_the_title_leaves_the_year_for_the_browser_and_names_what_is_shown(demo):

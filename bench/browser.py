@@ -1,0 +1,167 @@
+"""Start, memory, first map, year step and indicator switch, for Distriktskort and its peer, in headless Chromium.
+
+    python bench/browser.py [--sizes 25 500 2000 10000] [--repeat 5]
+
+For each dataset made by ``bench/make_datasets.py`` it starts Distriktskort (``app.py``) and the peer
+(``bench/peer_app.py``: the usual Dash approach, a callback that rebuilds a ``px.choropleth_map`` per change), each
+measured unthrottled and with the browser throttled to a phone on 4G (20 Mbit/s, 20 ms). Per run, a fresh browser:
+
+- first map: from navigation start to the first drawn map, and every byte the page loaded until then;
+- year step: from the slider's key press to the drawn map, and the bytes it cost (median of ``--repeat``);
+- indicator switch: from the click on another indicator to the drawn map, and its bytes (median).
+
+"Drawn" is ``performance.mark('map-updated')``: Distriktskort sets it when MapLibre is idle after an update; for
+the peer this script sets it the same way, when Plotly's map is idle after ``plotly_afterplot``. Bytes are encoded
+(compressed) bytes from Chromium's network log. Results are printed and written to ``bench/.datasets/browser.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import DATASETS, FOUR_G, browser, free_port, python, resident_mb, serving, traffic  # noqa: E402
+
+# Set in every page before it runs: a mark at each key press and click, and for the peer a mark once Plotly's map
+# has drawn after a plot (Plotly's own event, then MapLibre's idle).
+INSTRUMENT = """
+document.addEventListener('keydown', function () { performance.mark('input'); }, true);
+document.addEventListener('click', function () { performance.mark('input'); }, true);
+new MutationObserver(function () {
+  var gd = document.querySelector('#map .js-plotly-plot');
+  if (!gd || gd.__benchHooked || !gd.on) return;
+  gd.__benchHooked = true;
+  gd.on('plotly_afterplot', function () {
+    var subplot = gd._fullLayout.map && gd._fullLayout.map._subplot;
+    if (!subplot) return;
+    subplot.map.once('idle', function () { performance.mark('map-updated'); });
+    subplot.map.triggerRepaint();
+  });
+}).observe(document, {childList: true, subtree: true});
+"""
+MARKS_AFTER = """
+var since = arguments[0];
+return performance.getEntriesByName('map-updated').map(function (e) { return e.startTime; })
+  .filter(function (t) { return t > since; });
+"""
+LAST_INPUT = "var m = performance.getEntriesByName('input'); return m.length ? m[m.length - 1].startTime : 0;"
+
+
+class Page:
+    """What differs between the two apps: their controls."""
+
+    def __init__(self, slider: str, dropdown: str, options: list[str]):
+        self.slider, self.dropdown, self.options = slider, dropdown, options
+
+
+OURS = Page("#controls-year [role=slider]", "#controls-indicator", ["6–16 år", "17–24 år", "25–39 år", "40–64 år"])
+PEER = Page("#year [role=slider]", "#indicator", ["age_6_16", "age_17_24", "age_25_39", "age_40_64"])
+
+
+def _drawn_after(driver, since: float, timeout: float = 180) -> float:
+    found: list[float] = []
+
+    def drawn(d):
+        nonlocal found
+        found = d.execute_script(MARKS_AFTER, since)
+        return bool(found)
+
+    WebDriverWait(driver, timeout, poll_frequency=0.02).until(drawn)
+    return found[0]
+
+
+def _settle(driver, seconds: float = 1.5) -> None:
+    time.sleep(seconds)  # trailing requests and repaints finish, so they count where they belong
+    traffic(driver)
+
+
+def measure(url: str, page: Page, throttled: bool, repeat: int) -> dict:
+    driver = browser()
+    try:
+        driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": INSTRUMENT})
+        driver.execute_cdp_cmd("Network.enable", {})
+        if throttled:
+            driver.execute_cdp_cmd("Network.emulateNetworkConditions", FOUR_G)
+        driver.get(url + "/")
+        first_ms = _drawn_after(driver, 0)
+        time.sleep(1.0)
+        first = traffic(driver)
+        result = {"first_ms": round(first_ms), "first_bytes": sum(size for _, size in first)}
+        result["geometry_bytes"] = sum(size for url_, size in first if ".geojson" in url_)
+        steps, step_bytes = [], []
+        handle = driver.find_element(By.CSS_SELECTOR, page.slider)
+        for index in range(repeat):
+            _settle(driver)
+            handle.send_keys(Keys.ARROW_LEFT if index % 2 == 0 else Keys.ARROW_RIGHT)
+            pressed = driver.execute_script(LAST_INPUT)
+            steps.append(_drawn_after(driver, pressed) - pressed)
+            time.sleep(1.0)
+            step_bytes.append(sum(size for _, size in traffic(driver)))
+        switches, switch_bytes = [], []
+        for option in page.options[: max(1, min(repeat, len(page.options)))]:
+            _settle(driver)
+            driver.find_element(By.CSS_SELECTOR, page.dropdown).click()
+            driver.find_element(By.CSS_SELECTOR, ".dash-dropdown-search").send_keys(option)
+            choice = driver.find_element(
+                By.XPATH, f"//label[contains(@class, 'dash-dropdown-option')][.//span[.='{option}']]"
+            )
+            choice.click()
+            clicked = driver.execute_script(LAST_INPUT)
+            switches.append(_drawn_after(driver, clicked) - clicked)
+            time.sleep(1.0)
+            switch_bytes.append(sum(size for _, size in traffic(driver)))
+        result.update(
+            step_ms=round(statistics.median(steps)),
+            step_bytes=round(statistics.median(step_bytes)),
+            switch_ms=round(statistics.median(switches)),
+            switch_bytes=round(statistics.median(switch_bytes)),
+        )
+        return result
+    finally:
+        driver.quit()
+
+
+def run_size(size: int, repeat: int) -> dict:
+    folder = DATASETS / str(size) / "dataset"
+    if not folder.exists():
+        raise SystemExit(f"{folder} is missing: run python bench/make_datasets.py --sizes {size} first")
+    results = {}
+    for name, page, script in (("distriktskort", OURS, "app.py"), ("peer", PEER, "bench/peer_app.py")):
+        port = free_port()
+        command = [python(), script, "--dataset", str(folder), "--port", str(port)]
+        with serving(command) as (url, pid, start_s):
+            entry = {"start_s": round(start_s, 2)}
+            for network in ("unthrottled", "4g"):
+                entry[network] = measure(url, page, network == "4g", repeat)
+                if network == "unthrottled":
+                    entry["rss_mb"] = round(resident_mb(pid))
+            results[name] = entry
+        print(f"  {size:,} districts, {name}: {json.dumps(entry)}", flush=True)
+    return results
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[25, 500, 2_000, 10_000])
+    parser.add_argument("--repeat", type=int, default=5)
+    arguments = parser.parse_args()
+    path = DATASETS / "browser.json"
+    results = json.loads(path.read_text()) if path.exists() else {}
+    for size in arguments.sizes:
+        results[str(size)] = run_size(size, arguments.repeat)
+        path.write_text(json.dumps(results, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,108 @@
+"""What the benchmark scripts share: a server on a free loopback port, Debian's headless Chromium, and its traffic.
+
+Nothing here is part of the product or of the tests.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+
+ROOT = Path(__file__).resolve().parent.parent
+DATASETS = ROOT / "bench" / ".datasets"
+# A phone on 4G, as the issue asks: 20 Mbit/s down, 20 ms latency (and 10 Mbit/s up).
+FOUR_G = {"offline": False, "latency": 20, "downloadThroughput": 20e6 / 8, "uploadThroughput": 10e6 / 8}
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def resident_mb(pid: int) -> float:
+    """Resident memory of a process and its children, in MB (from /proc)."""
+    total = 0
+    for candidate in [pid, *_children(pid)]:
+        try:
+            for line in Path(f"/proc/{candidate}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except FileNotFoundError:
+            continue
+    return total / 1024
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        found = [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except FileNotFoundError:
+        return []
+    return found + [grandchild for child in found for grandchild in _children(child)]
+
+
+@contextmanager
+def serving(command: list[str], ready_path: str = "/", timeout: float = 300):
+    """Start ``command`` (which listens on the port in it), wait until it answers, yield (url, pid, start seconds)."""
+    port = next(part for part in command if part.isdigit() and int(part) > 1024)
+    url = f"http://127.0.0.1:{port}"
+    started = time.perf_counter()
+    server = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        while True:
+            if server.poll() is not None:
+                raise SystemExit(f"{' '.join(command)} exited with {server.returncode}")
+            try:
+                urllib.request.urlopen(url + ready_path, timeout=5)
+                break
+            except OSError:
+                if time.perf_counter() - started > timeout:
+                    raise SystemExit(f"{' '.join(command)} did not answer within {timeout} s") from None
+                time.sleep(0.1)
+        yield url, server.pid, time.perf_counter() - started
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+def browser(width: int = 1300, height: int = 1000) -> webdriver.Chrome:
+    """Debian's Chromium, headless, with its network log on and a fresh profile (a cold cache)."""
+    options = Options()
+    for argument in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-background-networking",
+        f"--window-size={width},{height}",
+    ):
+        options.add_argument(argument)
+    options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
+    return webdriver.Chrome(options=options)
+
+
+def traffic(driver: webdriver.Chrome) -> list[tuple[str, int]]:
+    """(url, encoded bytes) for every response finished since the last call."""
+    urls, sizes = {}, []
+    for entry in driver.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        params = message.get("params", {})
+        if message["method"] == "Network.responseReceived":
+            urls[params["requestId"]] = params["response"]["url"]
+        elif message["method"] == "Network.loadingFinished":
+            sizes.append((params["requestId"], int(params["encodedDataLength"])))
+    return [(urls.get(request_id, "?"), size) for request_id, size in sizes]
+
+
+def python() -> str:
+    return sys.executable

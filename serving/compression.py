@@ -1,0 +1,82 @@
+"""Compressed responses, each compressed once.
+
+Every response Distriktskort gives is decided by its request: the dataset never changes while the app runs, so a
+callback asked the same question gives the same answer. Compressed bodies are therefore kept in a small cache keyed
+by the request, and can afford a strong (slower) level: the first reader of a view pays a few milliseconds, every
+later one gets the stored bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections import OrderedDict
+
+import flask
+from flask_compress import Compress
+
+COMPRESSED_TYPES = (
+    "text/html",
+    "text/css",
+    "text/plain",
+    "application/javascript",
+    "text/javascript",
+    "application/json",
+    "application/geo+json",
+)
+LEVELS = {"COMPRESS_LEVEL": 9, "COMPRESS_BR_LEVEL": 9, "COMPRESS_ZSTD_LEVEL": 15}
+CACHE_ENTRIES = 512
+CACHE_BYTES = 64 * 1024 * 1024
+
+
+class BoundedCache:
+    """A thread-safe least-recently-used store of compressed bodies, bounded in entries and bytes.
+
+    >>> cache = BoundedCache(entries=2, limit=100)
+    >>> cache.set("a", b"1"); cache.set("b", b"2"); cache.set("c", b"3")
+    >>> cache.get("a"), cache.get("c")
+    (None, b'3')
+    """
+
+    def __init__(self, entries: int = CACHE_ENTRIES, limit: int = CACHE_BYTES) -> None:
+        self.entries, self.limit, self.size = entries, limit, 0
+        self.store: OrderedDict[str, bytes] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: str) -> bytes | None:
+        with self.lock:
+            value = self.store.get(key)
+            if value is not None:
+                self.store.move_to_end(key)
+            return value
+
+    def set(self, key: str, value: bytes) -> None:
+        if len(value) > self.limit:
+            return
+        with self.lock:
+            if key in self.store:
+                self.size -= len(self.store.pop(key))
+            self.store[key] = value
+            self.size += len(value)
+            while len(self.store) > self.entries or self.size > self.limit:
+                _, dropped = self.store.popitem(last=False)
+                self.size -= len(dropped)
+
+
+def request_key(request: flask.Request) -> str:
+    """What decides a response: method, path with query, and body."""
+    digest = hashlib.blake2b(digest_size=16)
+    for part in (request.method, request.full_path):
+        digest.update(part.encode() + b"\0")
+    digest.update(request.get_data(cache=True))
+    return digest.hexdigest()
+
+
+def compress(server: flask.Flask) -> None:
+    server.config.update(
+        COMPRESS_MIMETYPES=list(COMPRESSED_TYPES),
+        COMPRESS_CACHE_KEY=request_key,
+        COMPRESS_CACHE_BACKEND=BoundedCache,
+        **LEVELS,
+    )
+    Compress(server)
