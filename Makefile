@@ -31,8 +31,8 @@ install: $(VENV)/.installed ## create .venv when missing and install requirement
 run: install ## install, then serve the demo at http://127.0.0.1:8050 (HOST=, PORT= to change)
 	$(BIN)/python app.py --host $(HOST) --port $(PORT)
 
-serve: install ## serve with gunicorn, 2 workers, debug off (HOST=, PORT=, DISTRIKTSKORT_DATASET=)
-	$(BIN)/gunicorn --workers 2 --bind $(HOST):$(PORT) --access-logfile - app:server
+serve: install ## serve with gunicorn (gunicorn.conf.py: 2 workers × 4 threads, debug off; HOST=, PORT=, DISTRIKTSKORT_DATASET=)
+	$(BIN)/gunicorn --bind $(HOST):$(PORT) app:server
 
 browser: ## install Debian's chromium and chromium-driver when missing (apt-get, as root)
 	@tools/ensure-chromium.sh

@@ -30,6 +30,7 @@ from exports.routes import register as register_exports
 from layers.text import DEFAULT_LANGUAGE
 from serving import harden
 from serving.headers import HASHED_CACHE
+from serving.warm import is_warm, warm
 from ui.callbacks import register
 from ui.layout import build_layout
 
@@ -37,12 +38,14 @@ ASSETS_FOLDER = Path(__file__).resolve().parent / "assets"
 DATASET_ENV = "DISTRIKTSKORT_DATASET"
 EXIT_INPUT_ERROR = 2
 GEOJSON_TYPE = "application/geo+json"
+SHAPES_URL = "DISTRIKTSKORT_SHAPES_URL"  # where the app serves its shapes (a Flask config key)
 
 INDEX_TEMPLATE = """<!DOCTYPE html>
 <html lang="da">
 <head>
 {%metas%}
 <title>{%title%}</title>
+<link rel="preload" href="{shapes}" as="fetch" crossorigin>
 {%favicon%}
 {%css%}
 </head>
@@ -70,10 +73,12 @@ def create_app(dataset: Dataset) -> Dash:
             {"name": "description", "content": dataset.info.title},
         ],
     )
-    app.index_string = INDEX_TEMPLATE
     harden(app)
-    # The shapes travel once: a URL that changes when they do, so browsers may cache it for good.
+    # The shapes travel once: a URL that changes when they do, so browsers may cache it for good. The page asks
+    # for them in its head, so they load alongside the scripts.
     geojson_url = f"/data/districts.{dataset.geojson_hash}.geojson"
+    app.server.config[SHAPES_URL] = geojson_url
+    app.index_string = INDEX_TEMPLATE.replace("{shapes}", geojson_url)
 
     @app.server.get(geojson_url)
     def _districts() -> flask.Response:
@@ -89,7 +94,9 @@ def create_app(dataset: Dataset) -> Dash:
     @app.server.get("/healthz")
     def _health() -> flask.Response:
         # For load balancers: the process is up and serving its dataset.
-        return flask.jsonify(status="ok", dataset=dataset.info.title, districts=len(dataset.district_ids))
+        return flask.jsonify(
+            status="ok", dataset=dataset.info.title, districts=len(dataset.district_ids), warm=is_warm(app.server)
+        )
 
     return app
 
@@ -119,8 +126,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"distriktskort: {error}", file=sys.stderr)
         return EXIT_INPUT_ERROR
     print(f"Distriktskort: {dataset.info.title} on http://{arguments.host}:{arguments.port}", file=sys.stderr)
-    create_app(dataset).run(host=arguments.host, port=arguments.port, debug=arguments.debug)
+    app = create_app(dataset)
+    warm_up(app)
+    app.run(host=arguments.host, port=arguments.port, debug=arguments.debug)
     return 0
+
+
+def warm_up(app: Dash) -> None:
+    """Compress what a first visit loads, in the background (serving.warm); gunicorn.conf.py calls it per worker."""
+    warm(app.server, also=(app.server.config[SHAPES_URL],))
 
 
 def _app_for_server() -> Dash:

@@ -10,6 +10,8 @@
 
   var RANKING_ALL = 40;  // up to this many districts the ranking shows all; above, the top and bottom ten
   var RANKING_ENDS = 10;
+  var PICKER_ALL = 200;  // ui/controls.py: above this many districts the pickers list only matches
+  var PICKER_MATCHES = 50;
   var TABLE_ROWS = 100;  // the table shows this many rows at most (plus the chosen ones); the CSV has every row
   var seen = { closes: 0, pick: null, written: null };  // clicks acted on, and the address last written
   var VIEW_PARAMETERS = ["indicator", "measure", "year", "district", "compare", "mode", "from", "lang"];
@@ -125,7 +127,23 @@
     return period[0] <= year && year <= period[1];
   }
 
-  // One year on the map: per shape its fill, the colour its name is written in, and whether it is chosen.
+  // What DistrictMap needs once per page, made from the page's setup store (ui/figure.py map_setup).
+  function mapSetup(setup) {
+    if (!setup.forMap) {
+      setup.forMap = {
+        shapes: setup.shapes, glyphs: setup.glyphs, bounds: setup.bounds, font: setup.font,
+        background: setup.background,
+        keys: setup.feature_district.map(function (district) { return setup.ids[district]; }),
+        names: setup.feature_district.map(function (district, feature) {
+          var point = setup.label_points[feature];
+          return { name: district < 0 ? "" : setup.names[district], lon: point[0], lat: point[1] };
+        })
+      };
+    }
+    return setup.forMap;
+  }
+
+  // One year on the map: per shape its fill, and whether it is chosen.
   function drawMap(setup, view, figures, index, selected) {
     var year = view.years[index], codes = figures.codes[index];
     var fill = [], chosen = [];
@@ -134,18 +152,7 @@
       fill.push(shown ? view.colours[codes[district]] : null);
       chosen.push(shown && selected.indexOf(setup.ids[district]) >= 0);
     });
-    if (!setup.shapeNames) {
-      setup.shapeKeys = setup.feature_district.map(function (district) { return setup.ids[district]; });
-      setup.shapeNames = setup.feature_district.map(function (district, feature) {
-        var point = setup.label_points[feature];
-        return { name: district < 0 ? "" : setup.names[district], lon: point[0], lat: point[1] };
-      });
-    }
-    var container = document.getElementById("map-graph");
-    window.DistrictMap.draw(container, {
-      shapes: setup.shapes, glyphs: setup.glyphs, bounds: setup.bounds, font: setup.font, background: setup.background,
-      names: setup.shapeNames, keys: setup.shapeKeys
-    }, { fill: fill, chosen: chosen }, {
+    window.DistrictMap.draw(document.getElementById("map-graph"), mapSetup(setup), { fill: fill, chosen: chosen }, {
       tip: function (feature) {
         return tipLines(setup, view, figures, index, setup.feature_district[feature]);
       },
@@ -314,6 +321,33 @@
         var title = view.title.replace("{year}", String(view.years[index]));
         return [rankingRows(setup, view, figures, index, selected), title, view.sentences[index],
                 tableOpen ? tableRows(setup, view, figures, index, selected, sort) : noUpdate];
+      },
+
+      // The map is made, and its shapes fetched, as soon as the page is there: while the first view is on its
+      // way from the server, not after it.
+      prepareMap: function (setup) {
+        if (setup && setup.shapes) window.DistrictMap.prepare(document.getElementById("map-graph"), mapSetup(setup));
+        return window.dash_clientside.no_update;
+      },
+
+      // For a dataset too large to list every district: the names that match what is typed, those starting with
+      // it first, and always the chosen one, so it keeps its label.
+      districtOptions: function (search, value, setup) {
+        if (!setup || setup.ids.length <= PICKER_ALL) return window.dash_clientside.no_update;
+        var wanted = (search || "").trim().toLocaleLowerCase("da");
+        var starts = [], contains = [];
+        if (wanted) {
+          setup.names.forEach(function (name, district) {
+            var at = name.toLocaleLowerCase("da").indexOf(wanted);
+            if (at === 0) starts.push(district);
+            else if (at > 0) contains.push(district);
+          });
+        }
+        var byName = function (a, b) { return setup.names[a].localeCompare(setup.names[b], "da"); };
+        var chosen = setup.ids.indexOf(value);
+        var found = starts.sort(byName).concat(contains.sort(byName)).slice(0, PICKER_MATCHES);
+        if (chosen >= 0 && found.indexOf(chosen) < 0) found.unshift(chosen);
+        return found.map(function (district) { return { label: setup.names[district], value: setup.ids[district] }; });
       },
 
       knownSeries: function (view) {

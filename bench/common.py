@@ -51,24 +51,29 @@ def _children(pid: int) -> list[int]:
 
 
 @contextmanager
-def serving(command: list[str], ready_path: str = "/", timeout: float = 300):
-    """Start ``command`` (which listens on the port in it), wait until it answers, yield (url, pid, start seconds)."""
+def serving(command: list[str], ready_path: str = "/", ready_text: str = "", timeout: float = 300):
+    """Start ``command`` (which listens on the port in it), wait until ``ready_path`` answers with ``ready_text`` in
+    its body, and yield (url, pid, seconds until it first answered at all)."""
     port = next(part for part in command if part.isdigit() and int(part) > 1024)
     url = f"http://127.0.0.1:{port}"
     started = time.perf_counter()
     server = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    answered = None
     try:
         while True:
             if server.poll() is not None:
                 raise SystemExit(f"{' '.join(command)} exited with {server.returncode}")
             try:
-                urllib.request.urlopen(url + ready_path, timeout=5)
-                break
+                body = urllib.request.urlopen(url + ready_path, timeout=5).read().decode()
+                answered = answered or time.perf_counter() - started
+                if ready_text in body:
+                    break
             except OSError:
-                if time.perf_counter() - started > timeout:
-                    raise SystemExit(f"{' '.join(command)} did not answer within {timeout} s") from None
-                time.sleep(0.1)
-        yield url, server.pid, time.perf_counter() - started
+                pass
+            if time.perf_counter() - started > timeout:
+                raise SystemExit(f"{' '.join(command)} was not ready within {timeout} s")
+            time.sleep(0.1)
+        yield url, server.pid, answered
     finally:
         server.terminate()
         try:

@@ -72,11 +72,23 @@ def request_key(request: flask.Request) -> str:
     return digest.hexdigest()
 
 
-def compress(server: flask.Flask) -> None:
+def buffer_files(response: flask.Response) -> flask.Response:
+    """Read a served file into memory, so it is compressed once and cached rather than streamed and compressed on
+    every request (flask-compress caches only whole bodies). Scripts and styles are at most a few MB."""
+    if response.status_code == 200 and response.mimetype in COMPRESSED_TYPES and response.is_streamed:
+        response.direct_passthrough = False
+        response.get_data()  # buffers the body: the response is no longer streamed
+    return response
+
+
+def compress(server: flask.Flask) -> Compress:
     server.config.update(
         COMPRESS_MIMETYPES=list(COMPRESSED_TYPES),
         COMPRESS_CACHE_KEY=request_key,
         COMPRESS_CACHE_BACKEND=BoundedCache,
         **LEVELS,
     )
-    Compress(server)
+    compression = Compress(server)
+    # Flask runs after-request hooks last-registered first: this one runs before the compression.
+    server.after_request(buffer_files)
+    return compression

@@ -120,3 +120,33 @@ def redrawn_folder(tmp_path) -> Path:
     )
     run_import(options, Progress(stages=5, stream=open(os.devnull, "w")))  # noqa: SIM115
     return tmp_path / "redrawn"
+
+
+@pytest.fixture(scope="session")
+def many_folder(tmp_path_factory) -> Path:
+    """300 square districts ("Sogn 1" … "Sogn 300") with the demo's families: more than the pickers list whole."""
+    from data.demo_figures import figures_of
+    from data.demo_geography import Place
+    from stats.disclosure import apply_disclosure_control
+
+    count, columns, size_m = 300, 20, 2000.0
+    ids = [f"{i + 1:03d}" for i in range(count)]
+    cells = [
+        box(550_000 + (i % columns) * size_m, 6_180_000 + (i // columns) * size_m,
+            550_000 + (i % columns + 1) * size_m, 6_180_000 + (i // columns + 1) * size_m)
+        for i in range(count)
+    ]  # fmt: skip
+    districts = gpd.GeoDataFrame(
+        {"district_id": ids, "name": [f"Sogn {i + 1}" for i in range(count)]}, geometry=cells, crs=DANISH_CRS
+    )
+    kinds = ("town", "small_town", "village", "rural")
+    places = [Place(district_id, "", kinds[i % 4], 0.0, 0.0) for i, district_id in enumerate(ids)]
+    folder = tmp_path_factory.mktemp("many") / "many"
+    write_dataset(
+        folder,
+        districts=districts.to_crs(WEB_CRS),
+        statistics=apply_disclosure_control(figures_of(places), DisclosureRule()),
+        indicators=demo_indicators(),
+        metadata=demo_metadata(DisclosureRule()),
+    )
+    return folder

@@ -234,6 +234,18 @@ def _register_browser_side(app: Dash) -> None:
         Input(ids.TABLE_OPEN, "data"),
         State(ids.MAP_SETUP, "data"),
     )
+    # The map is made while the first view is still on its way (the output is untouched: no_update).
+    clientside("prepareMap", Output(ids.MAP_GRAPH, "className"), Input(ids.MAP_SETUP, "data"))
+    # A large dataset's district pickers list the names that match what is typed (ui/controls.py, PICKER_ALL).
+    for picker in (ids.CONTROLS_DISTRICT, ids.CONTROLS_COMPARE):
+        clientside(
+            "districtOptions",
+            Output(picker, "options"),
+            Input(picker, "search_value"),
+            Input(picker, "value"),
+            State(ids.MAP_SETUP, "data"),
+            prevent_initial_call=True,
+        )
     # Which shared figures the browser holds, so the server sends each only once (ui.view.Shared).
     clientside("knownSeries", Output(ids.KNOWN_SERIES, "data"), Input(ids.MAP_VIEW, "data"))
     # The profile follows the year only while it is open, so a closed profile costs the slider nothing.

@@ -16,8 +16,15 @@ def mode_options(lang: str) -> list[dict]:
     return [{"label": mode.label(lang), "value": mode.id} for mode in MODES.values()]
 
 
+PICKER_ALL = 200  # up to this many districts the pickers list them all; above, the matches of what is typed
+
+
 def district_options(dataset: Dataset) -> list[dict]:
-    """Every district by name, in Danish alphabetical order (Æ, Ø, Å last)."""
+    """Every district by name, in Danish alphabetical order (Æ, Ø, Å last); none for a large dataset, whose
+    pickers offer the names matching what the reader types (assets/map.js, districtOptions), so the page does
+    not build a search index of thousands of names twice before the map can draw."""
+    if len(dataset.district_ids) > PICKER_ALL:
+        return []
     order = sorted(range(len(dataset.district_ids)), key=lambda d: _danish_key(dataset.district_names[d]))
     return [{"label": dataset.district_names[d], "value": dataset.district_ids[d]} for d in order]
 

@@ -1,13 +1,18 @@
 """The app over HTTP (Flask's test client) and the command line (a real subprocess)."""
 
+import gzip
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 
+import flask
 import pytest
 
 from app import create_app
+from serving.compression import BoundedCache, compress
+from serving.warm import page_paths
 from ui import ids
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -117,4 +122,37 @@ def test_security_headers_allow_framing_only_for_the_embed(client):
 
 def test_the_health_endpoint_answers_for_load_balancers(client, demo):
     body = client.get("/healthz").get_json()
-    assert body == {"status": "ok", "dataset": demo.info.title, "districts": 23}
+    assert body == {"status": "ok", "dataset": demo.info.title, "districts": 23, "warm": False}
+
+
+def test_warming_compresses_a_first_visit_so_it_is_served_from_the_cache(demo):
+    from app import warm_up
+
+    app = create_app(demo)
+    warm_up(app)
+    client = app.server.test_client()
+    for _ in range(200):
+        if client.get("/healthz").get_json()["warm"]:
+            break
+        time.sleep(0.05)
+    assert client.get("/healthz").get_json()["warm"]
+    page = client.get("/", headers={"Accept-Encoding": "gzip"})
+    script = next(path for path in page_paths(gzip.decompress(page.data).decode()) if "maplibre-gl.js" in path)
+    response = client.get(script, headers={"Accept-Encoding": "gzip"})
+    assert response.headers["Content-Encoding"] == "gzip" and "immutable" in response.headers["Cache-Control"]
+    assert len(response.data) < 400_000, "the 1 MB map library travels compressed"
+
+
+def test_a_served_file_is_compressed_once_not_per_request():
+    app = flask.Flask(__name__)
+    cache = compress(app).cache
+    assert isinstance(cache, BoundedCache)
+
+    @app.get("/big.js")
+    def _big():
+        return flask.Response(iter([b"let x = 1;\n" * 5000]), mimetype="text/javascript")  # streamed, like a file
+
+    client = app.test_client()
+    first = client.get("/big.js", headers={"Accept-Encoding": "gzip"})
+    assert first.headers["Content-Encoding"] == "gzip" and len(cache.store) == 1
+    assert client.get("/big.js", headers={"Accept-Encoding": "gzip"}).data == first.data
