@@ -156,7 +156,7 @@ def run_size(size: int, repeat: int) -> dict:
     for name, page, script, ready_path, ready_text in apps:
         port = free_port()
         command = [python(), script, "--dataset", str(folder), "--port", str(port)]
-        with serving(command, ready_path, ready_text) as (url, pid, start_s):
+        with serving(command, port, ready_path, ready_text) as (url, pid, start_s):
             entry = {"start_s": round(start_s, 2)}
             for network in ("unthrottled", "4g"):
                 entry[network] = measure(url, page, network == "4g", repeat)

@@ -51,13 +51,20 @@ def _children(pid: int) -> list[int]:
 
 
 @contextmanager
-def serving(command: list[str], ready_path: str = "/", ready_text: str = "", timeout: float = 300):
-    """Start ``command`` (which listens on the port in it), wait until ``ready_path`` answers with ``ready_text`` in
-    its body, and yield (url, pid, seconds until it first answered at all)."""
-    port = next(part for part in command if part.isdigit() and int(part) > 1024)
+def serving(
+    command: list[str],
+    port: int,
+    ready_path: str = "/",
+    ready_text: str = "",
+    timeout: float = 300,
+    log: Path | None = None,
+):
+    """Start ``command`` (which listens on 127.0.0.1:``port``), wait until ``ready_path`` answers with
+    ``ready_text`` in its body, and yield (url, pid, seconds until it first answered at all)."""
     url = f"http://127.0.0.1:{port}"
     started = time.perf_counter()
-    server = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    output = log.open("w") if log else subprocess.DEVNULL
+    server = subprocess.Popen(command, cwd=ROOT, stdout=output, stderr=subprocess.STDOUT)
     answered = None
     try:
         while True:

@@ -7,6 +7,9 @@ measure, mode, year, district or language falls back to a default, and the page 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import lru_cache, partial
+
 from dash import ALL, ClientsideFunction, Dash, Input, Output, State, html, no_update
 
 from data.model import Dataset
@@ -49,6 +52,7 @@ def description(dataset: Dataset, indicator_id: str, lang: str) -> list:
     return [html.Strong(indicator.family.name(lang)), html.Span(f" – {text}" if text else "")]
 
 
+VIEWS_KEPT = 32
 MAX_KNOWN = 64  # the browser reports at most 48 shared figures (assets/map.js, SHARED_REPORT); more is junk
 
 
@@ -63,6 +67,17 @@ def known_keys(known: object) -> frozenset[str]:
     return frozenset(key for key in known if isinstance(key, str) and len(key) <= 40)
 
 
+def view_parts(dataset: Dataset, indicator_id: str, measure: str, lang: str, mode: str, from_year: int) -> tuple:
+    """A resolved view's parts, with every shared figure included: what ``select_view`` keeps per view."""
+    return (
+        map_view(dataset, indicator_id, measure, lang, mode, from_year),
+        legend(dataset, indicator_id, measure, mode, from_year, lang),
+        measure_options(dataset, indicator_id, lang),
+        description(dataset, indicator_id, lang),
+        MODES[mode].legend_note(dataset, from_year, lang),
+    )
+
+
 def select_view(
     dataset: Dataset,
     indicator_id: object,
@@ -71,21 +86,22 @@ def select_view(
     mode: object = None,
     from_year: object = None,
     known: object = None,
+    parts: Callable[..., tuple] | None = None,
 ) -> tuple:
-    """Everything that changes when the reader picks another indicator, measure, mode, start year or language."""
+    """Everything that changes when the reader picks another indicator, measure, mode, start year or language.
+
+    ``parts`` makes a resolved view's parts (``view_parts`` unless a cached one is given); the figures the browser
+    already holds (``known``) are then left out of the view it is sent.
+    """
     lang = language(lang)
     indicator_id, measure = resolve_selection(dataset, indicator_id, measure)
     mode, from_year = resolve_mode(dataset, mode, from_year)
-    return (
-        map_view(dataset, indicator_id, measure, lang, mode, from_year, known_keys(known)),
-        legend(dataset, indicator_id, measure, mode, from_year, lang),
-        measure_options(dataset, indicator_id, lang),
-        measure,
-        description(dataset, indicator_id, lang),
-        indicator_id,
-        MODES[mode].legend_note(dataset, from_year, lang),
-        mode == "value",
+    view, legend_items, options, text, note = (parts or partial(view_parts, dataset))(
+        indicator_id, measure, lang, mode, from_year
     )
+    held = known_keys(known)
+    view = {**view, "shared": {key: figures for key, figures in view["shared"].items() if key not in held}}
+    return view, legend_items, options, measure, text, indicator_id, note, mode == "value"
 
 
 def translate(dataset: Dataset, lang: object) -> tuple:
@@ -150,6 +166,9 @@ def show_profile(
 
 def register(app: Dash, dataset: Dataset) -> None:
     """Bind the callbacks to ``app`` for one loaded dataset."""
+    # The dataset never changes, so a view once worked out is kept (a few dozen: a view of 2,000 districts is
+    # about 1 MB of Python objects).
+    cached_parts = lru_cache(maxsize=VIEWS_KEPT)(partial(view_parts, dataset))
 
     @app.callback(
         Output(ids.MAP_VIEW, "data"),
@@ -168,7 +187,7 @@ def register(app: Dash, dataset: Dataset) -> None:
         State(ids.KNOWN_SERIES, "data"),
     )
     def _select_view(indicator_id, measure, lang, mode, from_year, known):
-        return select_view(dataset, indicator_id, measure, lang, mode, from_year, known)
+        return select_view(dataset, indicator_id, measure, lang, mode, from_year, known, parts=cached_parts)
 
     @app.callback(
         *(Output(text_id, "children") for text_id in TEXT_IDS),
