@@ -160,7 +160,30 @@
     state.map.fitBounds(state.setup.bounds, { padding: 12, animate: false });
   }
 
+  // Said in the map's box when it cannot draw (no WebGL, or the shapes did not load): the rest of the page works.
+  function fail(container, setup, error) {
+    if (window.console) console.error("DistrictMap: " + (error && error.message ? error.message : error));
+    if (container.querySelector(".map-failed")) return;
+    var note = document.createElement("p");
+    note.className = "map-failed";
+    note.setAttribute("role", "alert");
+    note.textContent = (setup.texts || {}).map_failed || "The map could not be shown.";
+    container.appendChild(note);
+  }
+
   function create(container, setup) {
+    var map;
+    try {
+      map = makeMap(container, setup);
+    } catch (error) {
+      fail(container, setup, error);
+      return null;
+    }
+    return track(container, setup, map);
+  }
+
+  function makeMap(container, setup) {
+    var texts = setup.texts || {};
     var requested = [];
     var map = new window.maplibregl.Map({
       // Every URL the map fetches (its workers' too) passes here, so the page can show it asks this origin only.
@@ -175,13 +198,21 @@
       touchPitch: false,
       renderWorldCopies: false,
       fadeDuration: 0,  // names appear at once: no fading frames to draw after each update
-      maxZoom: 16
+      maxZoom: 16,
+      locale: { "Map.Title": texts.map_title, "CooperativeGesturesHandler.MobileHelpText": texts.map_two_fingers }
     });
+    map.requested = requested;
     map.touchZoomRotate.disableRotation();
     map.addControl(new window.maplibregl.NavigationControl({ showCompass: false }), "top-right");
+    // On a touch screen one finger scrolls the page past the map; two move the map.
+    if (window.matchMedia && window.matchMedia("(pointer: coarse)").matches) map.cooperativeGestures.enable();
+    return map;
+  }
+
+  function track(container, setup, map) {
     var state = { container: container, map: map, setup: setup, scene: null, handlers: {}, shownKey: null,
                   chosenKey: null, collection: null, moved: false, pending: null, ready: false,
-                  requested: requested };
+                  requested: map.requested };
     var popup = new window.maplibregl.Popup({ closeButton: false, closeOnClick: false, maxWidth: "260px" });
     var shapes = fetchShapes(setup);
     map.on("load", function () {
@@ -191,7 +222,7 @@
         state.collection = collection;
         showChosen(state);
       })
-        .catch(function (error) { console.error("The district shapes could not be loaded: " + error.message); });
+        .catch(function (error) { fail(container, setup, error); });
       state.ready = true;
       if (state.pending) apply(state, state.pending);
       state.pending = null;
@@ -224,11 +255,14 @@
 
   window.DistrictMap = {
     prepare: function (container, setup) {
-      if (container && window.maplibregl && !stateOf(container)) create(container, setup);
+      if (container && !stateOf(container)) window.DistrictMap.draw(container, setup, null, null);
     },
     draw: function (container, setup, scene, handlers) {
-      if (!container || !window.maplibregl) return;
+      if (!container) return;
+      if (!window.maplibregl) { fail(container, setup, "MapLibre GL JS is not loaded"); return; }
       var state = stateOf(container) || create(container, setup);
+      if (!state) return;
+      if (!scene) return;
       state.handlers = handlers || {};
       if (state.ready) apply(state, scene);
       else state.pending = scene;

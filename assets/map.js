@@ -127,12 +127,18 @@
     return period[0] <= year && year <= period[1];
   }
 
+  function pageLanguage() {
+    var page = document.getElementById("page");
+    var asked = new URLSearchParams(window.location.search).get("lang");
+    return asked === "en" || asked === "da" ? asked : (page && page.lang) || "da";
+  }
+
   // What DistrictMap needs once per page, made from the page's setup store (ui/figure.py map_setup).
   function mapSetup(setup) {
     if (!setup.forMap) {
       setup.forMap = {
         shapes: setup.shapes, glyphs: setup.glyphs, bounds: setup.bounds, font: setup.font,
-        background: setup.background,
+        background: setup.background, texts: setup.texts[pageLanguage()] || setup.texts.da,
         keys: setup.feature_district.map(function (district) { return setup.ids[district]; }),
         names: setup.feature_district.map(function (district, feature) {
           var point = setup.label_points[feature];

@@ -11,6 +11,8 @@ import hashlib
 from pathlib import Path
 
 from data.model import Dataset
+from layers.text import LANGUAGES
+from ui.i18n import t
 
 LABEL_FONT = "Distriktskort Sans"  # built by tools/build_glyphs.py into assets/glyphs/
 GLYPHS_FOLDER = Path(__file__).resolve().parent.parent / "assets" / "glyphs"
@@ -29,6 +31,7 @@ LABEL_COLOURS = ("#1b2a33", "#ffffff")  # names on light fills, names on dark fi
 BACKGROUND = "#eef3f5"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
 LABEL_DECIMALS = 5  # a name's position to a metre
+MAP_TEXTS = ("map_failed", "map_title", "map_two_fingers")
 
 
 def map_setup(dataset: Dataset, shapes_url: str) -> dict:
@@ -45,6 +48,8 @@ def map_setup(dataset: Dataset, shapes_url: str) -> dict:
         "shapes": shapes_url,
         "bounds": [round(value, LABEL_DECIMALS) for value in dataset.bounds],
         "glyphs": GLYPHS_URL,
+        # The map's own words, in both languages: it is made once, in the language the page has then.
+        "texts": {lang: {key: t(key, lang) for key in MAP_TEXTS} for lang in LANGUAGES},
         "font": LABEL_FONT,
         "background": BACKGROUND,
         "years": list(dataset.years),

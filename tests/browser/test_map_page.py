@@ -100,3 +100,18 @@ def test_redrawn_districts_change_shape_with_the_year(dash_duo, redrawn_folder):
     dash_duo.wait_for_text_to_equal("#map-title", "Indbyggere: antal, 2015")
     WebDriverWait(dash_duo.driver, 10).until(lambda driver: len(driver.execute_script(RENDERED_FILLS) or {}) == 4)
     assert set(rendered_fills(dash_duo, 4)) == {"01", "02", "03", "04"}
+
+
+def test_when_the_shapes_cannot_load_the_map_says_so_and_the_rest_works(dash_duo, demo):
+    from app import create_app
+
+    dash_duo.driver.execute_cdp_cmd("Network.enable", {})
+    dash_duo.driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["*/data/districts.*"]})
+    try:
+        dash_duo.start_server(create_app(demo))
+        dash_duo.wait_for_element_by_css_selector(".map-failed", timeout=20)
+        assert "Genindlæs siden" in dash_duo.find_element(".map-failed").text
+        dash_duo.wait_for_text_to_equal("#map-title", "0–5 år: andel af indbyggerne, 2016")
+        assert len(dash_duo.driver.find_elements(By.CSS_SELECTOR, "#ranking-list li")) == len(demo.district_ids)
+    finally:
+        dash_duo.driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": []})

@@ -1,0 +1,184 @@
+"""Write ``bench/RESULTS.md`` from the figures the other benchmark scripts saved: ``python bench/report.py``.
+
+Reads ``bench/.datasets/{import,browser,load}.json`` (made by ``make_datasets.py``, ``browser.py`` and ``load.py``)
+and writes one table per size, the peer's figures beside ours with the ratio, the issue's targets checked, the
+machine and the date. It measures nothing itself.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import platform
+import subprocess
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import DATASETS, ROOT  # noqa: E402
+
+OUT = ROOT / "bench" / "RESULTS.md"
+COMMANDS = """python bench/make_datasets.py --sizes 25 500 2000 10000
+python bench/browser.py --sizes 25 500 2000 10000 --repeat 5
+python bench/load.py --size 2000 --users 100 --seconds 60
+python bench/report.py"""
+
+
+def _load(name: str) -> dict:
+    path = DATASETS / f"{name}.json"
+    return json.loads(path.read_text()) if path.exists() else {}
+
+
+def _machine() -> str:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if "model name" in line
+        ),
+        platform.processor(),
+    )
+    memory_kb = next(
+        int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines() if "MemTotal" in line
+    )
+    try:
+        chromium = subprocess.run(["chromium", "--version"], capture_output=True, text=True).stdout.strip()
+    except OSError:
+        chromium = "chromium not found"
+    return f"{os.cpu_count()} cores ({cpu}), {memory_kb / 1024**2:.0f} GiB, {platform.platform()}; {chromium} headless"
+
+
+def _kb(value: float) -> str:
+    return f"{value / 1000:,.1f} kB"
+
+
+def _ratio(ours: float, peer: float) -> str:
+    return "–" if not peer else f"{ours / peer:.0%}"
+
+
+def _speedup(ours: float, peer: float) -> str:
+    return "–" if not ours else f"{peer / ours:.1f}× faster"
+
+
+def size_table(size: str, imported: dict, runs: dict) -> list[str]:
+    ours, peer = runs["distriktskort"], runs["peer"]
+    lines = [f"### {int(size):,} districts", ""]
+    if imported:
+        lines.append(
+            f"Import (`python app.py import`, {imported['rows']:,} rows): **{imported['seconds']:.1f} s**, peak "
+            f"{imported['peak_mb']:,} MB. App start: {ours['start_s']:.1f} s to answer, {ours['rss_mb']} MB resident "
+            f"after the first page (peer: {peer['start_s']:.1f} s, {peer['rss_mb']} MB)."
+        )
+        lines.append("")
+    lines += ["| measure | network | Distriktskort | peer | ours / peer |", "|---|---|---:|---:|---:|"]
+    for network, label in (("unthrottled", "unthrottled"), ("4g", "4G (20 Mbit/s, 20 ms)")):
+        a, b = ours[network], peer[network]
+        lines += [
+            f"| first map drawn | {label} | {a['first_ms']:,} ms | {b['first_ms']:,} ms | {_ratio(a['first_ms'], b['first_ms'])} |",
+            f"| first load, bytes | {label} | {_kb(a['first_bytes'])} | {_kb(b['first_bytes'])} | {_ratio(a['first_bytes'], b['first_bytes'])} |",
+            f"| of which shapes | {label} | {_kb(a['geometry_bytes'])} | (in the figure) | |",
+            f"| year step, input → drawn | {label} | {a['step_ms']:,} ms | {b['step_ms']:,} ms | {_speedup(a['step_ms'], b['step_ms'])} |",
+            f"| year step, bytes | {label} | {_kb(a['step_bytes'])} | {_kb(b['step_bytes'])} | {_ratio(a['step_bytes'], b['step_bytes'])} |",
+            f"| indicator switch (same family), click → drawn | {label} | {a['switch_ms']:,} ms | {b['switch_ms']:,} ms | {_speedup(a['switch_ms'], b['switch_ms'])} |",
+            f"| indicator switch (same family), bytes | {label} | {_kb(a['switch_bytes'])} | {_kb(b['switch_bytes'])} | {_ratio(a['switch_bytes'], b['switch_bytes'])} |",
+            f"| indicator switch (other family), click → drawn | {label} | {a['family_switch_ms']:,} ms | {b['family_switch_ms']:,} ms | {_speedup(a['family_switch_ms'], b['family_switch_ms'])} |",
+            f"| indicator switch (other family), bytes | {label} | {_kb(a['family_switch_bytes'])} | {_kb(b['family_switch_bytes'])} | {_ratio(a['family_switch_bytes'], b['family_switch_bytes'])} |",
+        ]  # fmt: skip
+    return [*lines, ""]
+
+
+def targets(browser: dict, load: dict) -> list[str]:
+    """The issue's targets, each with the measured figure and whether it is met."""
+    lines = ["## The issue's targets", "", "| target | measured | met |", "|---|---|---|"]
+
+    def row(text: str, measured: str, met: bool) -> None:
+        lines.append(f"| {text} | {measured} | {'yes' if met else '**no**'} |")
+
+    if "2000" in browser:
+        ours, peer = browser["2000"]["distriktskort"], browser["2000"]["peer"]
+        u, g, pu, pg = ours["unthrottled"], ours["4g"], peer["unthrottled"], peer["4g"]
+        row("2,000: year step ≤ 150 ms (unthrottled)", f"{u['step_ms']} ms", u["step_ms"] <= 150)
+        row("2,000: year step ≤ 150 ms (4G)", f"{g['step_ms']} ms", g["step_ms"] <= 150)
+        row("2,000: step bytes ≤ 1 % of the peer's, or none", f"{u['step_bytes']} B vs {pu['step_bytes']:,} B",
+            u["step_bytes"] <= 0.01 * pu["step_bytes"])  # fmt: skip
+        row("2,000: step ≥ 3× faster than the peer (unthrottled)", _speedup(u["step_ms"], pu["step_ms"]),
+            pu["step_ms"] >= 3 * u["step_ms"])  # fmt: skip
+        row("2,000: indicator switch ≤ 20 kB (same family)", _kb(u["switch_bytes"]), u["switch_bytes"] <= 20_000)
+        row("2,000: indicator switch ≤ 20 kB (other family)", _kb(u["family_switch_bytes"]),
+            u["family_switch_bytes"] <= 20_000)  # fmt: skip
+        worst_switch = max(u["switch_ms"], g["switch_ms"], u["family_switch_ms"], g["family_switch_ms"])
+        row("2,000: indicator switch ≤ 250 ms", f"{worst_switch} ms at most", worst_switch <= 250)
+        row("2,000: first map on 4G ≤ 60 % of the peer's time", f"{g['first_ms']:,} vs {pg['first_ms']:,} ms "
+            f"({_ratio(g['first_ms'], pg['first_ms'])})", g["first_ms"] <= 0.6 * pg["first_ms"])  # fmt: skip
+        row("2,000: geometry ≤ 400 kB compressed", _kb(u["geometry_bytes"]), u["geometry_bytes"] <= 400_000)
+    if "10000" in browser:
+        big = browser["10000"]["distriktskort"]
+        worst = max(big["unthrottled"]["step_ms"], big["4g"]["step_ms"])
+        row("10,000: year step ≤ 500 ms", f"{worst} ms", worst <= 500)
+    if "2000" in load:
+        switch = load["2000"]["requests"].get("indicator switch", {})
+        errors = sum(entry["errors"] for entry in load["2000"]["requests"].values())
+        row(
+            "data endpoint p95 ≤ 20 ms, 100 readers",
+            f"{switch.get('p95_ms', 0):.0f} ms",
+            switch.get("p95_ms", 99) <= 20,
+        )
+        row("data endpoint: 0 errors", str(errors), errors == 0)
+    return [*lines, ""]
+
+
+def load_table(load: dict) -> list[str]:
+    lines = ["## The data endpoint under load", ""]
+    for size, run in load.items():
+        lines += [
+            f"gunicorn `app:server` (`gunicorn.conf.py`: 2 workers × 4 threads) with {int(size):,} districts; locust "
+            f"with {run['users']} readers arriving over {run.get('ramp_s', 0)} s, then {run['seconds']} s, each "
+            "switching indicators every 1–3 s (`bench/locustfile.py`), all on 127.0.0.1 (locust shares the 2 cores).",
+            "",
+            "| request | count | req/s | p50 | p95 | p99 | errors |",
+            "|---|---:|---:|---:|---:|---:|---:|",
+        ]
+        for name, entry in run["requests"].items():
+            lines.append(
+                f"| {name} | {entry['count']:,} | {entry['rps']} | {entry['p50_ms']:.0f} ms | {entry['p95_ms']:.0f} ms "
+                f"| {entry['p99_ms']:.0f} ms | {entry['errors']} |"
+            )
+        lines.append("")
+    return lines
+
+
+def main() -> int:
+    imported, browser, load = _load("import"), _load("browser"), _load("load")
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Made on {datetime.date.today().isoformat()} on {_machine()}. Headless Chromium draws in software here.",
+        "",
+        "Commands, from the repository root with the test venv active:",
+        "",
+        "```sh",
+        COMMANDS,
+        "```",
+        "",
+        "The peer is `bench/peer_app.py`: the usual Dash approach, one callback that rebuilds the whole "
+        "`px.choropleth_map` figure (GeoJSON included) on every change, with the same dataset, the same offline "
+        "background and the same response compression. Times are medians of 5 (steps) and 4 (same-family "
+        "switches); \"drawn\" is `performance.mark('map-updated')` after MapLibre is idle. Bytes are encoded bytes "
+        "from Chromium's network log. Distriktskort is measured once its worker is warm (`/healthz`).",
+        "",
+        *targets(browser, load),
+        "## Per size",
+        "",
+    ]
+    for size in sorted(browser, key=int):
+        lines += size_table(size, imported.get(size, {}), browser[size])
+    lines += load_table(load)
+    OUT.write_text("\n".join(lines).rstrip() + "\n", encoding="utf-8")
+    print(f"wrote {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
