@@ -164,8 +164,8 @@ def main() -> int:
         "",
         "The peer is `bench/peer_app.py`: the usual Dash approach, one callback that rebuilds the whole "
         "`px.choropleth_map` figure (GeoJSON included) on every change, with the same dataset, the same offline "
-        "background and the same response compression. Times are medians of 5 (steps) and 4 (same-family "
-        "switches); \"drawn\" is `performance.mark('map-updated')` after MapLibre is idle. Bytes are encoded bytes "
+        "background and the same response compression. Times are medians of 3 (first visits, each in a fresh browser), "
+        "5 (steps) and 4 (same-family switches); the switch to another family is one measurement. \"drawn\" is `performance.mark('map-updated')` after MapLibre is idle. Bytes are encoded bytes "
         "from Chromium's network log. Distriktskort is measured once its worker is warm (`/healthz`).",
         "",
         *targets(browser, load),
