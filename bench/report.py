@@ -26,6 +26,30 @@ python bench/load.py --size 2000 --users 100 --seconds 60
 python bench/report.py"""
 
 
+# What the figures cannot say by themselves. Written by hand; check it against the tables when they change.
+NOTES = """## Where a target is missed, and why
+
+- **Indicator switch to another family (2,000 districts): over 20 kB.** Such a switch brings three series the browser
+  has never seen: the figures, their counts, and the new family's denominators, 12,000 numbers each. Packed as
+  whole-number steps from year to year and compressed, each is 6–9 kB. Within a family the denominators are already
+  in the browser (`ui.view.Shared`), and the switch stays under 20 kB. A denser number code was tried (zigzag
+  base-32 in a string): 13 % smaller after compression, not enough to reach 20 kB, so it was not kept.
+- **Data endpoint p95 (100 readers): above 20 ms.** An answer given before is replayed from memory in 3–5 ms
+  (`serving/replay.py`; the p50). A view no one has asked for costs 17–25 ms of CPU: the view itself about 5 ms,
+  Dash's JSON about 4.5 ms (Plotly's encoder encodes twice), compression about 5 ms, and Dash's own dispatch. In this
+  mix about one request in nine asks for a new view, and on two cores shared with locust those queue behind each
+  other. What would close it: working out the likely views in the background at start (kept as arrays, about
+  0.3 MB each), or answering new views from a process pool.
+
+## Odd figures
+
+- The peer's first map at 10,000 districts came out faster throttled to 4G than unthrottled, in both full runs.
+  It is not explained; read that one figure with care.
+- App start at 10,000 districts (about 20 s, for both apps) is almost all reading `statistics.csv` (3.66 million
+  rows) into the dataset; a binary copy next to the CSV would cut it.
+"""
+
+
 def _load(name: str) -> dict:
     path = DATASETS / f"{name}.json"
     return json.loads(path.read_text()) if path.exists() else {}
@@ -175,6 +199,7 @@ def main() -> int:
     for size in sorted(browser, key=int):
         lines += size_table(size, imported.get(size, {}), browser[size])
     lines += load_table(load)
+    lines += ["", NOTES]
     OUT.write_text("\n".join(lines).rstrip() + "\n", encoding="utf-8")
     print(f"wrote {OUT}")
     return 0
