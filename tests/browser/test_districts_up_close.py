@@ -102,3 +102,18 @@ def test_the_tooltip_writes_the_figure_and_its_parts_in_danish(page, demo):
     share = f"{series.values[year, fjordby]:.1f}".replace(".", ",") + " %"
     parts = f"{int(series.counts[year, fjordby])} af {int(series.denominators[year, fjordby]):,} indbyggere"
     assert tip.splitlines() == ["Fjordby", share, parts.replace(",", "."), "2016"]
+
+
+def test_figures_kept_in_the_browser_still_fill_the_tooltip_after_a_switch(page, demo):
+    # The residents behind every age group travel once: after switching within the family the server refers to
+    # them by key (ui.view.Shared; test_app checks they are left out), and the tooltip must find them here.
+    choose(page, "controls-indicator", "6–16 år")
+    page.wait_for_text_to_equal("#map-title", "6–16 år: andel af indbyggerne, 2016")
+    fjordby = demo.district_ids.index("01")
+    year = demo.years.index(2016)
+    series = demo.series["age_6_16", "share"]
+    x, y = page.driver.execute_script(PROJECT, list(demo.label_points[int(demo.feature_of_year[-1][fjordby])]))
+    canvas = page.find_element("#map-graph canvas.maplibregl-canvas")
+    ActionChains(page.driver).move_to_element_with_offset(canvas, x, y).pause(0.3).perform()
+    residents = f"{int(series.denominators[year, fjordby]):,}".replace(",", ".")
+    page.wait_for_contains_text(".map-tip", f"af {residents} indbyggere")
