@@ -8,116 +8,16 @@
 (function () {
   "use strict";
 
-  var RANKING_ALL = 40;  // up to this many districts the ranking shows all; above, the top and bottom ten
-  var RANKING_ENDS = 10;
   var PICKER_ALL = 200;  // ui/controls.py: above this many districts the pickers list only matches
   var PICKER_MATCHES = 50;
-  var TABLE_ROWS = 100;  // the table shows this many rows at most (plus the chosen ones); the CSV has every row
   var seen = { closes: 0, pick: null, written: null };  // clicks acted on, and the address last written
   var VIEW_PARAMETERS = ["indicator", "measure", "year", "district", "compare", "mode", "from", "lang"];
-  var unpackedViews = { key: null, figures: null };
-  var SHARED_KEEP = 64;  // figures kept in the browser at most
-  var SHARED_REPORT = 48;  // of which the server is told about (at most ui/callbacks.py's MAX_KNOWN)
-  var shared = { rows: {}, order: [] };
+  var figures = function () { return window.DistriktskortFigures; };  // assets/figures.js
+  var lists = function () { return window.DistriktskortLists; };  // assets/lists.js
 
   function yearIndex(view, year) {
     var index = view.years.indexOf(Number(year));
     return index < 0 ? view.years.length - 1 : index;
-  }
-
-  // A packed (years × districts) array (ui/view.py's packed) back to rows of numbers, null where there is none.
-  function unpack(packedFigures, years) {
-    var scale = Math.pow(10, packedFigures.decimals), steps = packedFigures.steps, districts = steps.length / years;
-    var rows = [], gaps = {};
-    packedFigures.gaps.forEach(function (position) { gaps[position] = true; });
-    for (var y = 0; y < years; y++) rows.push(new Array(districts));
-    for (var d = 0; d < districts; d++) {
-      var running = 0;
-      for (y = 0; y < years; y++) {
-        var position = d * years + y;
-        running += steps[position];
-        rows[y][d] = gaps[position] ? null : running / scale;
-      }
-    }
-    return rows;
-  }
-
-  // Figures the server sent once and refers to by key (ui/view.py's Shared), newest last. The keys held go back
-  // to the server with the next view request (knownSeries), so each travels once.
-  function remember(view) {
-    Object.keys(view.shared || {}).forEach(function (key) {
-      if (shared.rows[key]) return;
-      shared.rows[key] = unpack(view.shared[key], view.years.length);
-      shared.order.push(key);
-    });
-    [view.values].concat(view.detail ? view.detail.parts.map(function (part) { return part.ref; }) : [])
-      .forEach(function (key) {  // in use: newest
-        var at = shared.order.indexOf(key);
-        if (at >= 0) shared.order.push(shared.order.splice(at, 1)[0]);
-      });
-    while (shared.order.length > SHARED_KEEP) delete shared.rows[shared.order.shift()];
-  }
-
-  // Everything a view needs per year, unpacked once per view (not per year step). A figure the server thought
-  // the browser had but it has not (it cannot happen unless the page lied) is simply left empty.
-  function figuresOf(view) {
-    if (unpackedViews.key === view.key && unpackedViews.view === view) return unpackedViews.figures;
-    remember(view);
-    var years = view.years.length;
-    var codes = [];
-    for (var y = 0; y < years; y++) codes.push(view.codes.filter(function (_, i) { return i % years === y; }));
-    var districts = view.codes.length / years;
-    var none = view.years.map(function () { return new Array(districts).fill(null); });
-    var figures = {
-      codes: codes,
-      values: shared.rows[view.values] || none,
-      parts: view.detail ? view.detail.parts.map(function (part) { return shared.rows[part.ref] || none; }) : []
-    };
-    unpackedViews = { key: view.key, view: view, figures: figures };
-    return figures;
-  }
-
-  // Numbers as Babel writes them on the server (ui/i18n.py): grouped, fixed decimals, a true minus for changes.
-  function writeNumber(value, written, symbols) {
-    var fixed = Math.abs(value).toFixed(written.decimals);
-    var parts = fixed.split(".");
-    var whole = parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, symbols.group);
-    var text = whole + (parts.length > 1 ? symbols.decimal + parts[1] : "");
-    var rounded = Number(fixed);
-    if (written.signed) return (rounded > 0 ? "+" : rounded < 0 ? "−" : "") + text + written.suffix;
-    return (value < 0 && rounded !== 0 ? symbols.minus : "") + text + written.suffix;
-  }
-
-  function valueLabel(view, figures, index, district) {
-    var code = figures.codes[index][district];
-    if (code === 1) return view.words.suppressed_short;
-    var value = figures.values[index][district];
-    if (code === 0 || value === null) return view.words.missing_short;
-    return writeNumber(value, view.written, view.number);
-  }
-
-  // The tooltip for one district in one year, as [text, bold] lines (the map writes them as text, not HTML).
-  function tipLines(setup, view, figures, index, district) {
-    var year = String(view.years[index]);
-    var name = setup.names[district];
-    var code = figures.codes[index][district];
-    if (code === 1) return [[name, true], [view.words.suppressed, false], [year, false]];
-    if (code === 0 || figures.values[index][district] === null) {
-      return [[name, true], [view.words.missing, false], [year, false]];
-    }
-    var detail = "";
-    if (view.detail) {
-      var filled = view.detail.parts.map(function (part, i) {
-        var value = figures.parts[i][part.at === null ? index : part.at][district];
-        return value === null || value === undefined ? null : writeNumber(value, view.detail.written[i], view.number);
-      });
-      if (filled.indexOf(null) < 0) {
-        detail = view.detail.template.replace(/\{(\d+|year)\}/g, function (_, key) {
-          return key === "year" ? year : filled[Number(key)];
-        });
-      }
-    }
-    return [[name, true], [valueLabel(view, figures, index, district), true], [detail, false], [year, false]];
   }
 
   function drawnIn(setup, feature, year) {
@@ -150,8 +50,8 @@
   }
 
   // One year on the map: per shape its fill, and whether it is chosen.
-  function drawMap(setup, view, figures, index, selected) {
-    var year = view.years[index], codes = figures.codes[index];
+  function drawMap(setup, view, unpacked, index, selected) {
+    var year = view.years[index], codes = unpacked.codes[index];
     var fill = [], chosen = [];
     setup.feature_district.forEach(function (district, feature) {
       var shown = drawnIn(setup, feature, year);
@@ -160,7 +60,7 @@
     });
     window.DistrictMap.draw(document.getElementById("map-graph"), mapSetup(setup), { fill: fill, chosen: chosen }, {
       tip: function (feature) {
-        return tipLines(setup, view, figures, index, setup.feature_district[feature]);
+        return figures().tipLines(setup, view, unpacked, index, setup.feature_district[feature]);
       },
       pick: function (feature) {
         var id = setup.ids[setup.feature_district[feature]];
@@ -187,110 +87,6 @@
     }
   }, true);
 
-  function compareRows(a, b) {
-    if (a.value === null && b.value === null) return a.name.localeCompare(b.name, "da");
-    if (a.value === null) return 1;
-    if (b.value === null) return -1;
-    return b.value - a.value || a.name.localeCompare(b.name, "da");
-  }
-
-  // The ranking beside the map, highest first, in map colours; hidden values at the end. With many districts,
-  // the ten highest and ten lowest, the chosen ones, and a row saying how many are left out. Each bar spans from
-  // zero to its value on one scale, so falls point left of the zero line and rises right.
-  function rankingRows(setup, view, figures, index, selected) {
-    var rows = setup.names.map(function (name, district) {
-      return { name: name, id: setup.ids[district], value: figures.values[index][district],
-               label: valueLabel(view, figures, index, district),
-               colour: view.colours[figures.codes[index][district]] };
-    });
-    rows.sort(compareRows);
-    var gap = null;
-    if (rows.length > RANKING_ALL) {
-      var ranked = rows.filter(function (row) { return row.value !== null; });
-      var cut = Math.max(RANKING_ENDS, ranked.length - RANKING_ENDS);
-      var middle = ranked.slice(RANKING_ENDS, cut);
-      var chosenRows = middle.filter(function (row) { return selected.indexOf(row.id) >= 0; });
-      gap = middle.length - chosenRows.length;
-      rows = ranked.slice(0, RANKING_ENDS).concat(chosenRows, gap ? [null] : [], ranked.slice(cut));
-    }
-    var values = rows.filter(Boolean).map(function (row) { return row.value || 0; });
-    var low = Math.min.apply(null, [0].concat(values)), high = Math.max.apply(null, [0].concat(values));
-    var span = high - low || 1;
-    return rows.map(function (row) {
-      if (row === null) return component("Li", { className: "ranking-gap", children: "⋯ " + gap + " ⋯" });
-      var value = row.value || 0;
-      var left = (Math.min(value, 0) - low) / span * 100, width = Math.abs(value) / span * 100;
-      return component("Li", {
-        className: selected.indexOf(row.id) >= 0 ? "selected" : "",
-        children: [
-          component("Span", { className: "ranking-name", children: row.name }),
-          component("Span", { className: "ranking-track", children: component("Span", {
-            className: "ranking-bar",
-            style: { left: left.toFixed(2) + "%", width: width.toFixed(2) + "%", background: row.colour }
-          }) }),
-          component("Span", { className: "ranking-value num", children: row.label })
-        ]
-      });
-    });
-  }
-
-  function component(type, props) {
-    return { type: type, namespace: "dash_html_components", props: props };
-  }
-
-  // The table mirrors the map: one row per district with its figure and rank, sorted as the reader chose. With
-  // many districts it shows the first rows of that order and the chosen ones; the CSV download has them all.
-  function tableRows(setup, view, figures, index, selected, sort) {
-    var values = figures.values[index];
-    var sortedValues = values.filter(function (value) { return value !== null; }).sort(function (a, b) { return b - a; });
-    var rows = setup.names.map(function (name, district) {
-      var value = values[district];
-      return { id: setup.ids[district], name: name, value: value, label: valueLabel(view, figures, index, district),
-               rank: value === null ? null : 1 + firstAtMost(sortedValues, value) };
-    });
-    var direction = sort && sort.descending === false ? 1 : -1;
-    rows.sort(function (a, b) {
-      if (sort && sort.by === "name") return direction * a.name.localeCompare(b.name, "da");
-      if (a.value === null && b.value === null) return a.name.localeCompare(b.name, "da");
-      if (a.value === null) return 1;
-      if (b.value === null) return -1;
-      return direction * (a.value - b.value) || a.name.localeCompare(b.name, "da");
-    });
-    var total = rows.length;
-    if (total > TABLE_ROWS) {
-      rows = rows.filter(function (row, position) { return position < TABLE_ROWS || selected.indexOf(row.id) >= 0; });
-    }
-    var body = rows.map(function (row) {
-      var chosen = selected.indexOf(row.id) >= 0;
-      return component("Tr", {
-        className: chosen ? "selected" : "",
-        children: [
-          component("Td", { children: component("Button", {
-            "data-district": row.id, children: row.name, className: "row-button", type: "button",
-            "aria-pressed": chosen ? "true" : "false"
-          }) }),
-          component("Td", { children: row.label, className: "num" }),
-          component("Td", { children: row.rank === null ? "–" : String(row.rank), className: "num" })
-        ]
-      });
-    });
-    if (total > TABLE_ROWS) {
-      var note = view.words.table_more.replace("{shown}", String(TABLE_ROWS)).replace("{total}", String(total));
-      body.push(component("Tr", { className: "table-more", children: component("Td", { colSpan: 3, children: note }) }));
-    }
-    return body;
-  }
-
-  // How many values in a descending list are larger than ``value`` (its rank minus one), by bisection.
-  function firstAtMost(descending, value) {
-    var low = 0, high = descending.length;
-    while (low < high) {
-      var middle = (low + high) >> 1;
-      if (descending[middle] > value) low = middle + 1;
-      else high = middle;
-    }
-    return low;
-  }
 
   function sameId(a, b) {
     if (typeof a !== "object" || typeof b !== "object") return a === b;
@@ -321,12 +117,12 @@
           return [noUpdate, noUpdate, noUpdate, noUpdate];
         }
         var index = yearIndex(view, year);
-        var figures = figuresOf(view);
+        var unpacked = figures().figuresOf(view);
         var selected = [district, compare].filter(Boolean);
-        drawMap(setup, view, figures, index, selected);
+        drawMap(setup, view, unpacked, index, selected);
         var title = view.title.replace("{year}", String(view.years[index]));
-        return [rankingRows(setup, view, figures, index, selected), title, view.sentences[index],
-                tableOpen ? tableRows(setup, view, figures, index, selected, sort) : noUpdate];
+        return [lists().rankingRows(setup, view, unpacked, index, selected), title, view.sentences[index],
+                tableOpen ? lists().tableRows(setup, view, unpacked, index, selected, sort) : noUpdate];
       },
 
       // The map is made, and its shapes fetched, as soon as the page is there: while the first view is on its
@@ -358,10 +154,8 @@
 
       knownSeries: function (view) {
         if (!view || !view.codes) return window.dash_clientside.no_update;
-        figuresOf(view);
-        // Only the newest are reported: views already on their way may still refer to the oldest, which are
-        // kept until SHARED_KEEP is reached.
-        return shared.order.slice(-SHARED_REPORT);
+        figures().figuresOf(view);
+        return figures().knownKeys();
       },
 
       // The open profile follows the year and the view; a closed one costs the server nothing.

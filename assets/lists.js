@@ -1,0 +1,122 @@
+/*
+ * The ranking beside the map and the table under it, as Dash components built in the browser for one year of the
+ * map view. Used by assets/map.js through window.DistriktskortLists.
+ */
+(function () {
+  "use strict";
+
+  var RANKING_ALL = 40;  // up to this many districts the ranking shows all; above, the top and bottom ten
+  var RANKING_ENDS = 10;
+  var TABLE_ROWS = 100;  // the table shows this many rows at most (plus the chosen ones); the CSV has every row
+
+  function valueLabel(view, figures, index, district) {
+    return window.DistriktskortFigures.valueLabel(view, figures, index, district);
+  }
+
+  function compareRows(a, b) {
+    if (a.value === null && b.value === null) return a.name.localeCompare(b.name, "da");
+    if (a.value === null) return 1;
+    if (b.value === null) return -1;
+    return b.value - a.value || a.name.localeCompare(b.name, "da");
+  }
+
+  // The ranking beside the map, highest first, in map colours; hidden values at the end. With many districts,
+  // the ten highest and ten lowest, the chosen ones, and a row saying how many are left out. Each bar spans from
+  // zero to its value on one scale, so falls point left of the zero line and rises right.
+  function rankingRows(setup, view, figures, index, selected) {
+    var rows = setup.names.map(function (name, district) {
+      return { name: name, id: setup.ids[district], value: figures.values[index][district],
+               label: valueLabel(view, figures, index, district),
+               colour: view.colours[figures.codes[index][district]] };
+    });
+    rows.sort(compareRows);
+    var gap = null;
+    if (rows.length > RANKING_ALL) {
+      var ranked = rows.filter(function (row) { return row.value !== null; });
+      var cut = Math.max(RANKING_ENDS, ranked.length - RANKING_ENDS);
+      var middle = ranked.slice(RANKING_ENDS, cut);
+      var chosenRows = middle.filter(function (row) { return selected.indexOf(row.id) >= 0; });
+      gap = middle.length - chosenRows.length;
+      rows = ranked.slice(0, RANKING_ENDS).concat(chosenRows, gap ? [null] : [], ranked.slice(cut));
+    }
+    var values = rows.filter(Boolean).map(function (row) { return row.value || 0; });
+    var low = Math.min.apply(null, [0].concat(values)), high = Math.max.apply(null, [0].concat(values));
+    var span = high - low || 1;
+    return rows.map(function (row) {
+      if (row === null) return component("Li", { className: "ranking-gap", children: "⋯ " + gap + " ⋯" });
+      var value = row.value || 0;
+      var left = (Math.min(value, 0) - low) / span * 100, width = Math.abs(value) / span * 100;
+      return component("Li", {
+        className: selected.indexOf(row.id) >= 0 ? "selected" : "",
+        children: [
+          component("Span", { className: "ranking-name", children: row.name }),
+          component("Span", { className: "ranking-track", children: component("Span", {
+            className: "ranking-bar",
+            style: { left: left.toFixed(2) + "%", width: width.toFixed(2) + "%", background: row.colour }
+          }) }),
+          component("Span", { className: "ranking-value num", children: row.label })
+        ]
+      });
+    });
+  }
+
+  function component(type, props) {
+    return { type: type, namespace: "dash_html_components", props: props };
+  }
+
+  // The table mirrors the map: one row per district with its figure and rank, sorted as the reader chose. With
+  // many districts it shows the first rows of that order and the chosen ones; the CSV download has them all.
+  function tableRows(setup, view, figures, index, selected, sort) {
+    var values = figures.values[index];
+    var sortedValues = values.filter(function (value) { return value !== null; }).sort(function (a, b) { return b - a; });
+    var rows = setup.names.map(function (name, district) {
+      var value = values[district];
+      return { id: setup.ids[district], name: name, value: value, label: valueLabel(view, figures, index, district),
+               rank: value === null ? null : 1 + firstAtMost(sortedValues, value) };
+    });
+    var direction = sort && sort.descending === false ? 1 : -1;
+    rows.sort(function (a, b) {
+      if (sort && sort.by === "name") return direction * a.name.localeCompare(b.name, "da");
+      if (a.value === null && b.value === null) return a.name.localeCompare(b.name, "da");
+      if (a.value === null) return 1;
+      if (b.value === null) return -1;
+      return direction * (a.value - b.value) || a.name.localeCompare(b.name, "da");
+    });
+    var total = rows.length;
+    if (total > TABLE_ROWS) {
+      rows = rows.filter(function (row, position) { return position < TABLE_ROWS || selected.indexOf(row.id) >= 0; });
+    }
+    var body = rows.map(function (row) {
+      var chosen = selected.indexOf(row.id) >= 0;
+      return component("Tr", {
+        className: chosen ? "selected" : "",
+        children: [
+          component("Td", { children: component("Button", {
+            "data-district": row.id, children: row.name, className: "row-button", type: "button",
+            "aria-pressed": chosen ? "true" : "false"
+          }) }),
+          component("Td", { children: row.label, className: "num" }),
+          component("Td", { children: row.rank === null ? "–" : String(row.rank), className: "num" })
+        ]
+      });
+    });
+    if (total > TABLE_ROWS) {
+      var note = view.words.table_more.replace("{shown}", String(TABLE_ROWS)).replace("{total}", String(total));
+      body.push(component("Tr", { className: "table-more", children: component("Td", { colSpan: 3, children: note }) }));
+    }
+    return body;
+  }
+
+  // How many values in a descending list are larger than ``value`` (its rank minus one), by bisection.
+  function firstAtMost(descending, value) {
+    var low = 0, high = descending.length;
+    while (low < high) {
+      var middle = (low + high) >> 1;
+      if (descending[middle] > value) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  window.DistriktskortLists = { rankingRows: rankingRows, tableRows: tableRows };
+})();
