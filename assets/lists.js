@@ -118,5 +118,16 @@
     return low;
   }
 
-  window.DistriktskortLists = { rankingRows: rankingRows, tableRows: tableRows };
+  // The sorted column's heading says how it is sorted (aria-sort), for screen readers; the others say none.
+  // Sorting by rank is sorting by value the other way round.
+  function markSort(sort) {
+    var by = (sort && sort.by) || "value", descending = !sort || sort.descending !== false;
+    document.querySelectorAll(".district-table thead th").forEach(function (heading, column) {
+      var name = ["name", "value", "rank"][column];
+      var down = name === "rank" ? !descending : descending;
+      heading.setAttribute("aria-sort", name === by ? (down ? "descending" : "ascending") : "none");
+    });
+  }
+
+  window.DistriktskortLists = { rankingRows: rankingRows, tableRows: tableRows, markSort: markSort };
 })();

@@ -121,6 +121,7 @@
         var selected = [district, compare].filter(Boolean);
         drawMap(setup, view, unpacked, index, selected);
         var title = view.title.replace("{year}", String(view.years[index]));
+        if (tableOpen) lists().markSort(sort);
         return [lists().rankingRows(setup, view, unpacked, index, selected), title, view.sentences[index],
                 tableOpen ? lists().tableRows(setup, view, unpacked, index, selected, sort) : noUpdate];
       },

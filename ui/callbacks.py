@@ -53,7 +53,7 @@ def description(dataset: Dataset, indicator_id: str, lang: str) -> list:
 
 
 VIEWS_KEPT = 32
-MAX_KNOWN = 64  # the browser reports at most 48 shared figures (assets/map.js, SHARED_REPORT); more is junk
+MAX_KNOWN = 64  # the browser reports at most 48 shared figures (assets/figures.js, SHARED_REPORT); more is junk
 
 
 def known_keys(known: object) -> frozenset[str]:

@@ -76,7 +76,7 @@ def ranking_panel(dataset: Dataset, texts: dict[str, str]) -> html.Section:
         className="panel panel-ranking",
         children=[
             html.H3(texts[ids.RANKING_TITLE], id=ids.RANKING_TITLE),
-            # Bars drawn as HTML by assets/map.js: text a screen reader reads, and no chart library to load.
+            # Bars drawn as HTML by assets/lists.js: text a screen reader reads, and no chart library to load.
             html.Ol(id=ids.RANKING_LIST, className="ranking", **{"aria-labelledby": ids.RANKING_TITLE}),
             html.Details(
                 className="district-table",
@@ -100,7 +100,7 @@ TABLE_TEXT_IDS = {"name": "table-name", "value": "table-value", "rank": "table-r
 
 
 def _heading(column: str, texts: dict[str, str]) -> html.Th:
-    # A button per heading sorts by that column; assets/map.js keeps aria-sort in step.
+    # A button per heading sorts by that column; assets/lists.js keeps aria-sort in step.
     button = html.Button(
         texts[TABLE_TEXT_IDS[column]], id={"type": ids.TABLE_HEADING, "index": column}, className="sort"
     )

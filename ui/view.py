@@ -118,7 +118,7 @@ def packed(values: np.ndarray, decimals: int) -> dict:
     """A (years, districts) array, small on the wire: whole numbers in steps of ``10**-decimals``, district by
     district, each year written as its change from the year before (NaN carries the last value, and is listed
     in ``gaps`` by its position). Figures drift slowly from year to year, so the steps are small numbers that
-    compress well; ``assets/map.js`` unpacks them.
+    compress well; ``assets/figures.js`` unpacks them.
 
     >>> packed(np.array([[12.34, 5.0], [12.5, np.nan]]), 1)
     {'decimals': 1, 'steps': [123, 2, 50, 0], 'gaps': [3]}

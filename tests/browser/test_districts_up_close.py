@@ -50,8 +50,16 @@ def test_the_table_sorts_by_name_and_back_by_value(page):
     page.find_element(".district-table summary").click()
     first = lambda: page.driver.find_elements(By.CSS_SELECTOR, ".row-button")[0].text  # noqa: E731
     assert first() == "Nørre Kildebjerg", "highest value first"
+
+    def headings():
+        return [
+            th.get_attribute("aria-sort") for th in page.driver.find_elements(By.CSS_SELECTOR, ".district-table th")
+        ]
+
+    assert headings() == ["none", "descending", "none"]
     page.driver.find_element(By.XPATH, "//button[contains(@class, 'sort')][.='Distrikt']").click()
     page.wait_for_text_to_equal(".row-button", "Agerlund")
+    assert headings() == ["ascending", "none", "none"]
 
 
 def test_change_mode_recolours_with_a_diverging_legend(page, demo):
