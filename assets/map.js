@@ -20,11 +20,8 @@
     return index < 0 ? view.years.length - 1 : index;
   }
 
-  function drawnIn(setup, feature, year) {
-    if (setup.feature_district[feature] < 0) return false;
-    if (!setup.periods) return true;
-    var period = setup.periods[feature];
-    return period[0] <= year && year <= period[1];
+  function drawnIn(setup, feature, index) {
+    return !setup.feature_of_year || setup.feature_of_year[index][setup.feature_district[feature]] === feature;
   }
 
   function pageLanguage() {
@@ -42,7 +39,7 @@
         keys: setup.feature_district.map(function (district) { return setup.ids[district]; }),
         names: setup.feature_district.map(function (district, feature) {
           var point = setup.label_points[feature];
-          return { name: district < 0 ? "" : setup.names[district], lon: point[0], lat: point[1] };
+          return { name: setup.names[district], lon: point[0], lat: point[1] };
         })
       };
     }
@@ -51,10 +48,10 @@
 
   // One year on the map: per shape its fill, and whether it is chosen.
   function drawMap(setup, view, unpacked, index, selected) {
-    var year = view.years[index], codes = unpacked.codes[index];
+    var codes = unpacked.codes[index];
     var fill = [], chosen = [];
     setup.feature_district.forEach(function (district, feature) {
-      var shown = drawnIn(setup, feature, year);
+      var shown = drawnIn(setup, feature, index);
       fill.push(shown ? view.colours[codes[district]] : null);
       chosen.push(shown && selected.indexOf(setup.ids[district]) >= 0);
     });

@@ -32,7 +32,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import DATASETS, FOUR_G, browser, free_port, python, resident_mb, serving, traffic  # noqa: E402
+from common import DATASETS, FOUR_G, browser, free_port, pick_option, python, resident_mb, serving, traffic  # noqa: E402
 
 # Set in every page before it runs: a mark at each key press and click, and for the peer a mark once Plotly's map
 # has drawn after a plot (Plotly's own event, then MapLibre's idle).
@@ -97,9 +97,7 @@ def _settle(driver, seconds: float = 1.5) -> None:
 def _switch(driver, page: Page, option: str) -> tuple[float, int]:
     """Pick another indicator as a reader does; the time from the click to the drawn map, and the bytes."""
     _settle(driver)
-    driver.find_element(By.CSS_SELECTOR, page.dropdown).click()
-    driver.find_element(By.CSS_SELECTOR, ".dash-dropdown-search").send_keys(option)
-    driver.find_element(By.XPATH, f"//label[contains(@class, 'dash-dropdown-option')][.//span[.='{option}']]").click()
+    pick_option(driver, page.dropdown, option)
     clicked = driver.execute_script(LAST_INPUT)
     took = _drawn_after(driver, clicked) - clicked
     time.sleep(1.0)

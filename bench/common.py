@@ -16,6 +16,7 @@ from pathlib import Path
 
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.common.by import By
 
 ROOT = Path(__file__).resolve().parent.parent
 DATASETS = ROOT / "bench" / ".datasets"
@@ -114,6 +115,13 @@ def traffic(driver: webdriver.Chrome) -> list[tuple[str, int]]:
         elif message["method"] == "Network.loadingFinished":
             sizes.append((params["requestId"], int(params["encodedDataLength"])))
     return [(urls.get(request_id, "?"), size) for request_id, size in sizes]
+
+
+def pick_option(driver: webdriver.Chrome, dropdown: str, label: str) -> None:
+    """Pick an option of a Dash 4 dropdown as a reader does: open it, search, click the option."""
+    driver.find_element(By.CSS_SELECTOR, dropdown).click()
+    driver.find_element(By.CSS_SELECTOR, ".dash-dropdown-search").send_keys(label)
+    driver.find_element(By.XPATH, f"//label[contains(@class, 'dash-dropdown-option')][.//span[.='{label}']]").click()
 
 
 def python() -> str:

@@ -22,7 +22,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from common import browser, free_port, traffic  # noqa: E402
+from common import browser, free_port, pick_option, traffic  # noqa: E402
 
 
 def _wait_for_title(driver, text: str) -> None:
@@ -55,18 +55,10 @@ def main() -> int:
             driver.find_element(By.CSS_SELECTOR, "#controls-year [role=slider]").send_keys(Keys.ARROW_LEFT)
             _wait_for_title(driver, "2015")
             year_step = traffic(driver)
-            driver.find_element(By.ID, "controls-indicator").click()
-            driver.find_element(By.CSS_SELECTOR, ".dash-dropdown-search").send_keys("Etagebol")
-            driver.find_element(
-                By.XPATH, "//label[contains(@class, 'dash-dropdown-option')][contains(., 'Etageboliger')]"
-            ).click()
+            pick_option(driver, "#controls-indicator", "Etageboliger")
             _wait_for_title(driver, "2015")
             switch = traffic(driver)
-            driver.find_element(By.ID, "controls-district").click()
-            driver.find_element(By.CSS_SELECTOR, ".dash-dropdown-search").send_keys("Fjordby")
-            driver.find_element(
-                By.XPATH, "//label[contains(@class, 'dash-dropdown-option')][.//span[.='Fjordby']]"
-            ).click()
+            pick_option(driver, "#controls-district", "Fjordby")
             WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".profile-column h3"))
             time.sleep(1.0)
             profile = traffic(driver)

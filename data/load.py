@@ -254,4 +254,5 @@ def load_dataset(folder: Path) -> Dataset:
         label_points=boundaries.label_points,
         feature_of_year=boundaries.feature_of_year(tuple(int(year) for year in years)),
         web_geojson=boundaries.web_geojson,
+        district_of_feature=boundaries.district_of_feature,
     )

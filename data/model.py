@@ -88,6 +88,7 @@ class Dataset:
     label_points: tuple[tuple[float, float], ...] = ()  # per shape: (lon, lat) well inside its largest part
     feature_of_year: np.ndarray = field(default=None, repr=False)  # (years, districts): shape drawn, -1 for none
     web_geojson: bytes = field(default=b"", repr=False)  # the map's copy of the shapes (geo/web.py)
+    district_of_feature: tuple[int, ...] = ()  # per shape: the district it belongs to
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "indicators", MappingProxyType(dict(self.indicators)))

@@ -17,7 +17,7 @@ from data.model import Dataset
 from exports.table import ExportTable
 from ui.figure import FONT, LABEL_COLOURS
 from ui.i18n import t
-from ui.view import discrete_colorscale, map_view, year_codes
+from ui.view import discrete_colorscale, map_view, needs_light_text, year_codes
 
 TOPOJSON_FOLDER = Path(__file__).resolve().parent.parent / "assets" / "topojson"
 SIZE_PX = (900, 760)
@@ -64,7 +64,7 @@ def image_figure(dataset: Dataset, table: ExportTable) -> dict:
         "textfont": {
             "family": FONT,
             "size": 10,
-            "color": [LABEL_COLOURS[int(view["light_text"][codes[d]])] for d, _ in drawn],
+            "color": [LABEL_COLOURS[int(needs_light_text(view["colours"][codes[d]]))] for d, _ in drawn],
         },
         "showlegend": False,
         "hoverinfo": "skip",

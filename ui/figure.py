@@ -37,44 +37,23 @@ MAP_TEXTS = ("map_failed", "map_title", "map_two_fingers")
 def map_setup(dataset: Dataset, shapes_url: str) -> dict:
     """What the browser's map needs once per page: where the shapes are, the area, and each shape's district.
 
-    ``feature_district[f]`` is the district shape ``f`` belongs to; ``periods[f]`` the years it is valid
-    (first and last, ``[0, -1]`` for never; ``None`` when every shape is drawn in every year); ``label_points[f]``
-    where its name goes.
+    ``feature_district[f]`` is the district shape ``f`` belongs to; ``label_points[f]`` where its name goes;
+    ``feature_of_year[y][d]`` the shape district ``d`` has in year ``years[y]`` (-1 for none), sent only when the
+    shapes differ between years (``None`` when every shape is drawn in every year).
     """
-    periods = None
-    if len(dataset.feature_keys) != len(dataset.district_ids) or (dataset.feature_of_year < 0).any():
-        periods = [[first, last] if first is not None else [0, -1] for first, last in _periods(dataset)]
+    varies = len(dataset.feature_keys) != len(dataset.district_ids) or (dataset.feature_of_year < 0).any()
     return {
         "shapes": shapes_url,
-        "bounds": [round(value, LABEL_DECIMALS) for value in dataset.bounds],
         "glyphs": GLYPHS_URL,
         # The map's own words, in both languages: it is made once, in the language the page has then.
         "texts": {lang: {key: t(key, lang) for key in MAP_TEXTS} for lang in LANGUAGES},
+        "bounds": [round(value, LABEL_DECIMALS) for value in dataset.bounds],
         "font": LABEL_FONT,
         "background": BACKGROUND,
         "years": list(dataset.years),
         "ids": list(dataset.district_ids),
         "names": list(dataset.district_names),
-        "feature_district": _feature_district(dataset),
-        "periods": periods,
+        "feature_district": list(dataset.district_of_feature),
+        "feature_of_year": dataset.feature_of_year.tolist() if varies else None,
         "label_points": [[round(lon, LABEL_DECIMALS), round(lat, LABEL_DECIMALS)] for lon, lat in dataset.label_points],
     }
-
-
-def _feature_district(dataset: Dataset) -> list[int]:
-    owner = [-1] * len(dataset.feature_keys)
-    for row in dataset.feature_of_year:
-        for district, feature in enumerate(row):
-            if feature >= 0:
-                owner[feature] = district
-    return owner
-
-
-def _periods(dataset: Dataset) -> list[tuple[int | None, int | None]]:
-    """Each shape's first and last year drawn, from the year table (``None`` for a shape never drawn)."""
-    spans: list[tuple[int | None, int | None]] = [(None, None)] * len(dataset.feature_keys)
-    for year, row in zip(dataset.years, dataset.feature_of_year, strict=True):
-        for feature in row[row >= 0]:
-            first, _ = spans[feature]
-            spans[feature] = (int(year) if first is None else first, int(year))
-    return spans

@@ -266,7 +266,6 @@ def map_view(
             "table_more": t("table_more", lang, shown="{shown}", total="{total}"),
         },
         "colours": colours,
-        "light_text": [needs_light_text(colour) for colour in colours],
         "first_class_code": FIRST_CLASS_CODE,
         "title": chosen.title(series, measure_words, from_year, lang),
         "sentences": [

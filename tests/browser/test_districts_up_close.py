@@ -16,18 +16,23 @@ return [point.x, point.y];
 """
 
 
+def _point_at(page, demo, district_id: str) -> None:
+    """Move the pointer over a district's name point on the map (selenium 4.2 offsets count from the top-left)."""
+    district = demo.district_ids.index(district_id)
+    feature = int(demo.feature_of_year[-1][district])
+    x, y = page.driver.execute_script(PROJECT, list(demo.label_points[feature]))
+    canvas = page.find_element("#map-graph canvas.maplibregl-canvas")
+    ActionChains(page.driver).move_to_element_with_offset(canvas, x, y).pause(0.3).perform()
+
+
 def _profile_names(page) -> list[str]:
     return [element.text for element in page.driver.find_elements(By.CSS_SELECTOR, ".profile-column h3")]
 
 
 def test_clicking_a_district_on_the_map_opens_its_profile(page, demo):
     rendered_fills(page, len(demo.district_ids))
-    fjordby = demo.district_ids.index("01")
-    feature = int(demo.feature_of_year[-1][fjordby])
-    x, y = page.driver.execute_script(PROJECT, list(demo.label_points[feature]))
-    canvas = page.find_element("#map-graph canvas.maplibregl-canvas")
-    # dash[testing] pins selenium 4.2, whose offsets count from the element's top-left corner.
-    ActionChains(page.driver).move_to_element_with_offset(canvas, x, y).pause(0.3).click().perform()
+    _point_at(page, demo, "01")
+    ActionChains(page.driver).click().perform()
     page.wait_for_text_to_equal(".profile-column h3", "Fjordby")
     assert page.find_element(".rank-text").text == "2. højeste af 23"
     assert page.find_element("#facts").get_attribute("hidden") is not None
@@ -103,9 +108,7 @@ def test_the_tooltip_writes_the_figure_and_its_parts_in_danish(page, demo):
     fjordby = demo.district_ids.index("01")
     year = demo.years.index(2016)
     series = demo.series["age_0_5", "share"]
-    x, y = page.driver.execute_script(PROJECT, list(demo.label_points[int(demo.feature_of_year[-1][fjordby])]))
-    canvas = page.find_element("#map-graph canvas.maplibregl-canvas")
-    ActionChains(page.driver).move_to_element_with_offset(canvas, x, y).pause(0.3).perform()
+    _point_at(page, demo, "01")
     tip = page.find_element(".map-tip").text
     share = f"{series.values[year, fjordby]:.1f}".replace(".", ",") + " %"
     parts = f"{int(series.counts[year, fjordby])} af {int(series.denominators[year, fjordby]):,} indbyggere"
@@ -120,8 +123,6 @@ def test_figures_kept_in_the_browser_still_fill_the_tooltip_after_a_switch(page,
     fjordby = demo.district_ids.index("01")
     year = demo.years.index(2016)
     series = demo.series["age_6_16", "share"]
-    x, y = page.driver.execute_script(PROJECT, list(demo.label_points[int(demo.feature_of_year[-1][fjordby])]))
-    canvas = page.find_element("#map-graph canvas.maplibregl-canvas")
-    ActionChains(page.driver).move_to_element_with_offset(canvas, x, y).pause(0.3).perform()
+    _point_at(page, demo, "01")
     residents = f"{int(series.denominators[year, fjordby]):,}".replace(",", ".")
     page.wait_for_contains_text(".map-tip", f"af {residents} indbyggere")
