@@ -21,12 +21,12 @@ import flask
 from dash import Dash
 
 from data.errors import InputError
-from data.importer import import_main
 from data.load import load_dataset
 from data.make_demo import DEMO_FOLDER
 from data.model import Dataset
 from exports.cli import export_main
 from exports.routes import register as register_exports
+from importer.cli import import_main
 from layers.text import DEFAULT_LANGUAGE
 from serving import harden
 from serving.headers import HASHED_CACHE

@@ -14,6 +14,7 @@ The rules, applied per district and year:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -34,6 +35,9 @@ class DisclosureRule:
     secondary: bool = True
 
     def as_metadata(self) -> dict:
+        if self.min_count <= 0:
+            return {"method": "none: the publisher's figures were already protected", "min_count": 0,
+                    "secondary": False}  # fmt: skip
         return {
             "method": "primary suppression of small counts, secondary suppression within families",
             "min_count": self.min_count,
@@ -41,26 +45,39 @@ class DisclosureRule:
         }
 
 
-def _registry_columns(indicators: pd.Series) -> pd.DataFrame:
+@dataclass(frozen=True)
+class Membership:
+    """An indicator's place in a family that the registry does not know: one an import found or was told of."""
+
+    family: str
+    composition: bool  # its categories add up to a published total, so one hidden cell could be recovered
+
+
+def _registry_columns(indicators: pd.Series, families: Mapping[str, Membership]) -> pd.DataFrame:
     # Looked up once per distinct indicator, not once per row: imports have a million rows and a hundred ids.
     distinct = indicators.unique()
     entries = [lookup(indicator_id) for indicator_id in distinct]
+    members = [families.get(indicator_id) for indicator_id in distinct]
     table = pd.DataFrame(
         {
-            "family": [entry[0].id if entry else None for entry in entries],
-            "composition": [bool(entry and entry[0].composition) for entry in entries],
+            "family": [entry[0].id if entry else member.family if member else None
+                       for entry, member in zip(entries, members, strict=True)],
+            "composition": [bool(entry[0].composition) if entry else bool(member and member.composition)
+                            for entry, member in zip(entries, members, strict=True)],
             "signed": [bool(entry and entry[1].signed) for entry in entries],
         },
         index=distinct,
-    )
+    )  # fmt: skip
     return table.reindex(indicators.to_numpy()).set_index(indicators.index)
 
 
-def apply_disclosure_control(statistics: pd.DataFrame, rule: DisclosureRule = DisclosureRule()) -> pd.DataFrame:
+def apply_disclosure_control(
+    statistics: pd.DataFrame, rule: DisclosureRule = DisclosureRule(), families: Mapping[str, Membership] | None = None
+) -> pd.DataFrame:
     """Return a copy of a tidy table with small counts and their recoverable siblings suppressed.
 
-    ``statistics`` has the columns ``district_id, year, indicator, value, status``. Indicators the registry does
-    not know get primary suppression only.
+    ``statistics`` has the columns ``district_id, year, indicator, value, status``. ``families`` places
+    indicators the registry does not know (an import's own families); others get primary suppression only.
 
     >>> table = pd.DataFrame({"district_id": ["01"] * 3, "year": [2016] * 3,
     ...                       "indicator": ["citizenship_danish", "citizenship_western", "citizenship_non_western"],
@@ -70,7 +87,7 @@ def apply_disclosure_control(statistics: pd.DataFrame, rule: DisclosureRule = Di
     """
     table = statistics.copy()
     table["status"] = table["status"].fillna("")
-    registry = _registry_columns(table["indicator"])
+    registry = _registry_columns(table["indicator"], families or {})
     signed = registry["signed"]
     small = (table["status"] == "") & ~signed & (table["value"] > 0) & (table["value"] < rule.min_count)
     table.loc[small, "status"] = SUPPRESSED

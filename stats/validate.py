@@ -1,11 +1,12 @@
-"""The one validator every statistics format goes through: districts matched, values parsed, figures checked.
+"""The one validator every statistics file goes through once its districts are matched: values parsed, figures
+checked.
 
 Every refusal names the file, line, field and value, and says what to do.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
@@ -13,42 +14,9 @@ import pandas as pd
 from data.errors import InputError
 from stats.disclosure import MISSING
 
-MISSING_MARKERS = ("", "..", "-", ".", "…", "na", "n/a", "nan")
-SHOWN_AT_MOST = 10  # how many offending values an error lists
-
-
-def _listing(values: Sequence[str]) -> str:
-    shown = ", ".join(repr(value) for value in values[:SHOWN_AT_MOST])
-    return shown + (f" and {len(values) - SHOWN_AT_MOST} more" if len(values) > SHOWN_AT_MOST else "")
-
-
-def match_districts(keys: pd.Series, where: pd.Series, ids: Sequence[str], names: Sequence[str]) -> pd.Series:
-    """District ids for the keys a file uses: ids as they are, or names ignoring case and surrounding spaces."""
-    keys = keys.astype(str).str.strip()
-    known_ids = set(ids)
-    if keys.isin(known_ids).all():
-        return keys
-    folded = pd.Series(list(ids), index=[name.strip().casefold() for name in names])
-    ambiguous = folded.index[folded.index.duplicated()].unique()
-    folded_keys = keys.str.casefold()
-    by_name = folded_keys.map(folded[~folded.index.duplicated(keep=False)])
-    unclear = folded_keys.isin(ambiguous)
-    if unclear.any():
-        first = unclear.idxmax()
-        raise InputError(
-            f"{where[first]}: the district name {keys[first]!r} belongs to more than one district. "
-            "Use district ids in the statistics instead of names."
-        )
-    matched = keys.where(keys.isin(known_ids), by_name)
-    unknown = matched.isna()
-    if unknown.any():
-        first = unknown.idxmax()
-        strangers = list(dict.fromkeys(keys[unknown]))
-        raise InputError(
-            f"{where[first]}: {len(strangers)} district(s) in the statistics are not among the polygons: "
-            f"{_listing(strangers)}. Check the ids or names, or give the statistics for these districts' polygons."
-        )
-    return matched
+# What statistics offices write where there is no figure: Danish and Finnish "..", Norwegian "." and ":"
+# (confidential), Eurostat ":", and the spreadsheet's own empty cell.
+MISSING_MARKERS = ("", "..", "...", "-", ".", "…", ":", "na", "n/a", "nan")
 
 
 def parse_values(text: pd.Series, decimal_comma: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -67,13 +35,13 @@ def parse_values(text: pd.Series, decimal_comma: pd.Series) -> tuple[pd.Series, 
     return values, status
 
 
-def validate(long: pd.DataFrame, ids: Sequence[str], names: Sequence[str], units: Mapping[str, str]) -> pd.DataFrame:
-    """The tidy table (``district_id, year, indicator, value, status``) from long rows of any format.
+def validate(long: pd.DataFrame, units: Mapping[str, str]) -> pd.DataFrame:
+    """The tidy table (``district_id, year, indicator, value, status``) from long rows whose districts are matched.
 
     ``units`` gives each indicator's unit: counts may not be negative, percentages must lie within 0–100.
     """
     where = long["where"]
-    district_id = match_districts(long["district"], where, ids, names)
+    district_id = long["district"].astype(str)
     years = pd.to_numeric(long["year"].astype(str).str.strip(), errors="coerce")
     bad = years.isna() | (years % 1 != 0)
     if bad.any():
@@ -110,7 +78,7 @@ def validate(long: pd.DataFrame, ids: Sequence[str], names: Sequence[str], units
             f"{rows[0]} and {rows[1]}: two figures for district {tidy['district_id'][first]}, "
             f"{tidy['year'][first]}, {tidy['indicator'][first]}. Keep one."
         )
-    unit = tidy["indicator"].map(lambda indicator_id: units.get(indicator_id, "count"))
+    unit = tidy["indicator"].map(units).fillna("count")
     for broken, expected in (
         ((unit == "count") & (tidy["value"] < 0), "a count, which cannot be negative"),
         (

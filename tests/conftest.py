@@ -101,7 +101,7 @@ def finite(values) -> np.ndarray:
 @pytest.fixture
 def redrawn_folder(tmp_path) -> Path:
     """A dataset whose districts were redrawn: 03 and 04 merged into 05 from 2016. Built by the importer."""
-    from data.importer import ImportOptions, Progress, run_import
+    from importer import ImportOptions, Progress, run_import
 
     before = grid_districts()
     after = grid_districts(("01", "02", "05"))

@@ -8,9 +8,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from importer.areas import RULES
+from importer.roles import ROLES
 from layers.families import FAMILIES, UNITS
 from layers.registry import measures_of
-from stats.formats import FORMATS
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 MARKERS = {"indicators": ("<!-- indicators:start -->", "<!-- indicators:end -->"),
@@ -34,9 +35,12 @@ def indicator_table() -> str:
 
 
 def format_table() -> str:
-    """One Markdown row per statistics layout the importer reads, in the order it tries them."""
-    rows = ["| layout | what it looks like |", "|---|---|"]
-    rows += [f"| `{layout.id}` | {layout.description} |" for layout in FORMATS]
+    """One Markdown row per column role the importer tells apart, then one per way it matches area labels."""
+    rows = ["| column role | what it looks like |", "|---|---|"]
+    rows += [f"| `{role.id}` | {role.description} |" for role in ROLES]
+    rows += ["", "| area match | how |", "|---|---|"]
+    rows += [f"| `{rule.id}` | {rule.description} |" for rule in RULES]
+    rows += ["| `suffix`, `prefix` | by the polygon code that every national code ends (or starts) with |"]
     return "\n".join(rows)
 
 

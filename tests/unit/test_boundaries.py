@@ -51,7 +51,7 @@ def test_the_browser_gets_shapes_with_index_ids_and_no_properties(redrawn_folder
 
 
 def test_figures_for_a_district_in_a_year_it_has_no_boundary_are_refused(tmp_path, redrawn_folder):
-    from data.importer import ImportOptions, Progress, run_import
+    from importer import ImportOptions, Progress, run_import
 
     figures = tmp_path / "orphan.csv"
     figures.write_text("district_id,year,indicator,value\n05,2015,residents,10\n")

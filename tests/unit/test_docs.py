@@ -3,8 +3,9 @@
 import re
 from pathlib import Path
 
+from importer.areas import RULES
+from importer.roles import ROLES
 from layers.families import FAMILIES
-from stats.formats import FORMATS
 from tools.readme import README, readme_with_tables
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -15,8 +16,8 @@ def test_the_readme_tables_match_the_registries():
     assert text == readme_with_tables(text), "run: python -m tools.readme"
     for family in FAMILIES:
         assert f"`{family.id}`" in text
-    for layout in FORMATS:
-        assert f"`{layout.id}`" in text
+    for entry in (*ROLES, *RULES):
+        assert f"`{entry.id}`" in text
 
 
 def test_the_quick_start_has_exactly_the_two_commands():

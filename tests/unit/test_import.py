@@ -11,9 +11,9 @@ import pandas as pd
 import pytest
 
 from data.errors import InputError
-from data.importer import ImportOptions, Progress, run_import
 from data.load import load_dataset
 from geo.read import read_districts
+from importer import ImportOptions, Progress, run_import
 from tests.conftest import NEEDS_SHARED_FIXTURES, SHARED_FIXTURES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -183,14 +183,17 @@ def test_a_failed_import_leaves_the_existing_folder_exactly_as_it_was(tmp_path, 
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        ("district_id,year,indicator,value\n9999,2016,residents,5\n", r"not among the polygons: '9999'"),
+        (
+            "district_id,year,indicator,value\n9999,2016,residents,5\n",
+            r"no label in column district_id matches a polygon \(labels such as '9999'",
+        ),
         (
             "district_id,year,indicator,value\n{c},2016,residents,5\n{c},2016,residents,6\n",
             r"line 2 and .*line 3: two figures",
         ),
         ("district_id,year,indicator,value\n{c},2016,residents,-5\n", r"cannot be negative"),
         ("district_id,year,indicator,value\n{c},20x6,residents,5\n", r"year '20x6' is not a year"),
-        ("district_id,year,indicator,value\n{c},2016,residents,5,6\n", r"line 2: has 5 fields where the header"),
+        ("district_id,year,indicator,value\n{c},2016,residents,5,6\n", r"line 2: has 5 fields where most lines have 4"),
     ],
 )
 def test_bad_figures_are_refused_naming_line_and_value(tmp_path, hedensted_parishes, content, expected):

@@ -9,10 +9,12 @@ is repaired, dissolved and simplified on its own, and the map draws a year with 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 
 from data.districts import check_periods
@@ -21,7 +23,7 @@ from geo.pipeline import DEFAULT_TOLERANCE_M, GeometryReport, prepare_districts
 from geo.read import guess_fields, read_districts
 
 if TYPE_CHECKING:
-    from data.importer import ImportOptions
+    from importer.options import ImportOptions
 
 PERIOD_SUFFIX = re.compile(r"^(?P<path>.+)@(?P<start>\d{4})?-(?P<end>\d{4})?$")
 PERIOD_FIELDS = (("valid_from", "valid_to"), ("gyldig_fra", "gyldig_til"))
@@ -51,21 +53,63 @@ def _year_or_none(value: object) -> int | None:
     return None if pd.isna(value) or str(value).strip() == "" else int(float(value))
 
 
-def _sets(options: ImportOptions) -> list[tuple[str, gpd.GeoDataFrame, str, str, int | None, int | None]]:
+@dataclass(frozen=True)
+class BoundarySet:
+    """One set of boundaries as read, before cleaning: the file it came from and the years it is valid."""
+
+    name: str
+    table: gpd.GeoDataFrame
+    start: int | None
+    end: int | None
+
+
+def read_raw_sets(options: ImportOptions) -> list[BoundarySet]:
+    """Every ``--districts`` file read, and split by its own ``valid_from``/``valid_to`` fields when it has them."""
     sets = []
     for spec in options.districts:
         path, start, end = parse_spec(spec)
         raw = read_districts(path, layer=options.layer, encoding=options.encoding, crs=options.crs)
-        id_field, name_field = guess_fields(raw, options.id_field, options.name_field)
         fields = _period_fields(raw)
         if fields is None or start is not None or end is not None:
-            sets.append((path.name, raw, id_field, name_field, start, end))
+            sets.append(BoundarySet(path.name, raw, start, end))
             continue
         for (first, last), part in raw.groupby(
             [raw[fields[0]].map(_year_or_none), raw[fields[1]].map(_year_or_none)], dropna=False
         ):
-            sets.append((path.name, part, id_field, name_field, _year_or_none(first), _year_or_none(last)))
+            sets.append(BoundarySet(path.name, part, _year_or_none(first), _year_or_none(last)))
     return sets
+
+
+def _text(value: object) -> str:
+    # Attributes as the statistics would write them: 766.0 read from a DBF is the code 766.
+    if value is None or (isinstance(value, float) and not np.isfinite(value)):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def attribute_fields(sets: list[BoundarySet]) -> dict[str, tuple[str, ...]]:
+    """The fields every set has, as text, one value per feature over all sets in order."""
+    tables = [boundary_set.table for boundary_set in sets]
+    shared = [column for column in tables[0].columns if column != tables[0].geometry.name
+              and all(column in table.columns for table in tables[1:])]  # fmt: skip
+    fields = {}
+    for column in shared:
+        values = [_text(value) for table in tables for value in table[column].tolist()]
+        fields[column] = tuple(values)
+    return fields
+
+
+def choose_fields(sets: list[BoundarySet], id_field: str | None, name_field: str | None) -> tuple[str, str]:
+    """The id and name fields given or guessed, the same for every set."""
+    chosen = {guess_fields(boundary_set.table, id_field, name_field) for boundary_set in sets}
+    if len(chosen) > 1:
+        raise InputError(
+            f"--districts: the files name their id fields differently ({', '.join(f'{a}/{b}' for a, b in chosen)}). "
+            "Choose with --id-field and --name-field."
+        )
+    return chosen.pop()
 
 
 def _describe(name: str, count: int, id_field: str, start: int | None, end: int | None) -> str:
@@ -73,11 +117,13 @@ def _describe(name: str, count: int, id_field: str, start: int | None, end: int 
     return f"{count} from {name}{period}, id field {id_field}"
 
 
-def read_boundary_sets(options: ImportOptions) -> tuple[gpd.GeoDataFrame, GeometryReport, list[str]]:
-    """Every boundary set read, cleaned and stacked, with ``valid_from`` / ``valid_to`` when there are periods."""
+def clean_boundary_sets(
+    sets: list[BoundarySet], id_field: str, name_field: str
+) -> tuple[gpd.GeoDataFrame, GeometryReport, list[str]]:
+    """Every boundary set cleaned and stacked, with ``valid_from`` / ``valid_to`` when there are periods."""
     parts, reports, notes = [], [], []
-    sets = _sets(options)
-    for name, raw, id_field, name_field, start, end in sets:
+    for boundary_set in sets:
+        name, raw, start, end = boundary_set.name, boundary_set.table, boundary_set.start, boundary_set.end
         cleaned, report = prepare_districts(
             raw, id_field=id_field, name_field=name_field, tolerance_m=DEFAULT_TOLERANCE_M
         )

@@ -1,0 +1,274 @@
+"""Step 1 of an import: from a statistics file to a table of text cells, whatever the publisher wrapped around it.
+
+Published files are rarely a bare header and rows. CSV comes in UTF-8 (with or without a byte-order mark), UTF-16,
+or Windows Latin-1; separated by commas, semicolons or tabs; with title lines above and footnotes below
+("Kilde:", "Databas:"), and with decimal commas. Excel downloads put a title in A1, then a blank row, then one to
+four header rows whose labels span several columns, then rows whose label cells are filled only on the first row of
+a block. Every reader gives the same ``Grid``: one label per column (the header rows joined), the data rows with
+their block labels filled down, and the line or row each came from, so later steps never care about the wrapping.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from data.errors import InputError
+from stats.validate import MISSING_MARKERS
+
+SEPARATORS = (";", "\t", ",")
+EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
+MAX_HEADER_ROWS = 4
+DECIMAL_COMMA = re.compile(r"^\s*-?(\d{1,3}(\.\d{3})+|\d+),\d+\s*$")  # 73,7 or 1.234,5
+THOUSANDS_DOT = re.compile(r"^\s*-?\d{1,3}(\.\d{3})+\s*$")  # 1.234 in a Danish file: a thousand, not one
+NUMBER = re.compile(r"^\s*[-+−]?(\d[\d\s\u00a0.,]*)\s*%?\s*$")
+# Where a cell is a period (2016, 2016K1, 2016M01, 2016Q1), it is a heading, not a figure.
+PERIOD_CELL = re.compile(r"^\s*(19|20)\d\d([KQ][1-4]|M\d\d)?\s*$", re.IGNORECASE)
+# A line under the table that starts like one of these is a footnote, even without a blank line before it.
+FOOTNOTE = re.compile(
+    r"^\s*(kilde|källa|kalla|lähde|lahde|source|databas|database|intern referenskod|officiell statistik|"
+    r"anm|anmærkning|anmärkning|note|fodnote|fotnot|fotnote|senast uppdaterad|sist oppdatert|enhed|enhet)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A table as text: one label per column, the data rows, where each row came from, and the title lines."""
+
+    source: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    lines: tuple[int, ...]
+    titles: tuple[str, ...] = ()
+    decimal_comma: bool = False
+    line_word: str = "line"  # "row" in a spreadsheet
+
+    def where(self, index: int) -> str:
+        """Where row ``index`` is, for an error message: 'file.csv, line 12'."""
+        return f"{self.source}, {self.line_word} {self.lines[index]}"
+
+
+def is_number(text: str) -> bool:
+    """Whether a cell holds a figure: digits with the usual marks, not a period heading.
+
+    >>> is_number("1.234,5"), is_number(" 73,7"), is_number("2016K1"), is_number("Mænd")
+    (True, True, False, False)
+    """
+    return bool(NUMBER.match(text)) and not PERIOD_CELL.match(text) or text.strip().isdigit()
+
+
+def is_missing(text: str) -> bool:
+    return text.strip().lower() in MISSING_MARKERS
+
+
+def decode(raw: bytes, path: Path, encoding: str | None = None) -> str:
+    """The file's text: ``encoding`` when given, else UTF-8 or UTF-16 by their marks, else Windows Latin-1.
+
+    >>> decode("Ærø".encode("cp1252"), Path("x.csv")), decode("Ærø".encode("utf-16"), Path("x.csv"))
+    ('Ærø', 'Ærø')
+    """
+    if encoding:
+        try:
+            return raw.decode(encoding)
+        except (UnicodeDecodeError, LookupError) as error:
+            raise InputError(f"{path}: cannot be read as {encoding} ({error}). Check --encoding.") from error
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return raw.decode("utf-16")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
+
+
+def _split(line: str, separator: str) -> list[str]:
+    return next(csv.reader([line], delimiter=separator, quotechar='"'), [])
+
+
+def _separator(lines: list[str]) -> str:
+    # The separator that splits the most lines into the same number (two or more) of fields.
+    best, best_score = ",", 0
+    for separator in SEPARATORS:
+        counts = Counter(len(_split(line, separator)) for line in lines if line.strip())
+        width, score = max(counts.items(), key=lambda item: (item[1], item[0]), default=(0, 0))
+        if width >= 2 and score > best_score:
+            best, best_score = separator, score
+    return best
+
+
+def _filled(cells: list[str]) -> int:
+    return sum(1 for cell in cells if cell.strip())
+
+
+def _is_header_row(cells: list[str]) -> bool:
+    # Header rows hold words and periods; the first row with a figure or a missing marker is data.
+    texts = [cell for cell in cells if cell.strip()]
+    return bool(texts) and not any(is_number(cell) or is_missing(cell) for cell in texts)
+
+
+def _column_labels(header_rows: list[list[str]], width: int) -> tuple[str, ...]:
+    # A label over several columns is written once, in the first of them (a merged cell): it carries on to the
+    # right over every column that has a label of its own in the last header row.
+    last = header_rows[-1]
+    filled_rows = []
+    for row in header_rows[:-1]:
+        carried, current = [], ""
+        for column in range(width):
+            cell = row[column].strip()
+            current = cell or (current if last[column].strip() else "")
+            carried.append(current)
+        filled_rows.append(carried)
+    filled_rows.append([cell.strip() for cell in last])
+    return tuple(" ".join(row[column] for row in filled_rows if row[column]).strip() for column in range(width))
+
+
+def _label_columns(header: tuple[str, ...], rows: list[list[str]]) -> int:
+    # The leading columns that name a row (area, category) rather than hold its figures: their heading is empty or
+    # their cells are words. Their empty cells repeat the label above (a block's label is written once).
+    count = 0
+    for column, label in enumerate(header):
+        cells = [row[column] for row in rows[:500] if row[column].strip()]
+        wordy = sum(not is_number(cell) and not is_missing(cell) for cell in cells) > len(cells) / 2
+        if label and not wordy:
+            break
+        count += 1
+    return min(count, len(header) - 1)
+
+
+def _fill_down(rows: list[list[str]], labels: int) -> None:
+    above = [""] * labels
+    for row in rows:
+        if not any(cell.strip() for cell in row[labels:]):
+            continue
+        for column in range(labels):
+            if row[column].strip():
+                above[column] = row[column]
+                # A new outer label starts a new block: the inner labels above no longer apply.
+                above[column + 1 :] = [""] * (labels - column - 1)
+            else:
+                row[column] = above[column]
+
+
+def _footnote(cells: list[str]) -> bool:
+    texts = [cell for cell in cells if cell.strip()]
+    return len(texts) == 1 and bool(FOOTNOTE.match(texts[0]))
+
+
+def grid_from_cells(cells: list[list[str]], numbers: list[int], source: str, line_word: str = "line") -> Grid:
+    """A grid from rows of cells (CSV fields or spreadsheet cells): titles, header rows and footnotes set apart."""
+    width = max((len(row) - next((i for i, c in enumerate(reversed(row)) if c.strip()), len(row)) for row in cells),
+                default=0)  # fmt: skip
+    cells = [[cell.strip() for cell in row[:width]] + [""] * (width - len(row)) for row in cells]
+    start = next((i for i, row in enumerate(cells) if _filled(row) >= 2 or (row and not row[0] and _filled(row))), None)
+    if width < 2 or start is None:
+        raise InputError(f"{source}: no table found. Expected a header and rows separated by ',', ';' or tabs.")
+    titles = tuple(cell for row in cells[:start] for cell in row if cell)
+    header_rows = [cells[start]]
+    position = start + 1
+    while position < len(cells) and len(header_rows) < MAX_HEADER_ROWS:
+        row = cells[position]
+        if _filled(row) == 0:
+            position += 1
+            continue
+        # Only a heading that leaves its first cell empty goes on below (row labels have no heading there), so a
+        # first data row without figures is not taken for a heading.
+        if not _is_header_row(row) or (header_rows[0][0] and row[0]):
+            break
+        header_rows.append(row)
+        position += 1
+    header = _column_labels(header_rows, width)
+    rows, lines = [], []
+    for index in range(position, len(cells)):
+        row = cells[index]
+        if _filled(row) == 0:
+            following = next((other for other in cells[index + 1 :] if _filled(other)), None)
+            if rows and (following is None or _filled(following) < 2 or _footnote(following)):
+                break  # a blank line after the table: what follows are footnotes
+            continue
+        if rows and _footnote(row):
+            break
+        rows.append(row)
+        lines.append(numbers[index])
+    if not rows:
+        raise InputError(f"{source}: a header ({', '.join(header)}) but no rows of figures under it.")
+    _fill_down(rows, _label_columns(header, rows))
+    sample = [cell for row in rows[:500] for cell in row[1:]]
+    comma = any(DECIMAL_COMMA.match(cell) for cell in sample)
+    return Grid(source, header, tuple(map(tuple, rows)), tuple(lines), titles, comma, line_word)
+
+
+def grid_from_text(text: str, source: str) -> Grid:
+    """Sniff separator, title lines and decimal mark, and split the text into a grid."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    separator = _separator(lines[:200])
+    split = [_split(line, separator) for line in lines]
+    widths = Counter(len(cells) for cells in split if len(cells) >= 2)
+    if not widths:
+        raise InputError(f"{source}: no table found. Expected a header and rows separated by ',', ';' or tabs.")
+    width = widths.most_common(1)[0][0]
+    for number, cells in enumerate(split, start=1):
+        if 2 <= len(cells) != width and _filled(cells) >= 2 and len(cells) > width:
+            raise InputError(
+                f"{source}, line {number}: has {len(cells)} fields where most lines have {width}. "
+                "Check the quoting and the separator."
+            )
+    grid = grid_from_cells(split, list(range(1, len(split) + 1)), source)
+    # With ';' or tabs, the Danish convention: a dot between groups of three digits separates thousands.
+    if not grid.decimal_comma and separator != ",":
+        sample = [cell for row in grid.rows[:500] for cell in row[1:]]
+        if any(THOUSANDS_DOT.match(cell) for cell in sample):
+            return Grid(grid.source, grid.header, grid.rows, grid.lines, grid.titles, True)
+    return grid
+
+
+def _excel_text(value: object) -> str:
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.isoformat()[:10]
+    return str(value)
+
+
+def _excel_grids(path: Path) -> list[Grid]:
+    # calamine reads xlsx, xls, xlsb and ods alike, and does not trust a sheet's stated size, which some
+    # statistics databases write wrongly (so other readers see only cell A1).
+    from python_calamine import CalamineWorkbook
+
+    try:
+        book = CalamineWorkbook.from_path(str(path))
+        sheets = [(name, book.get_sheet_by_name(name).to_python(skip_empty_area=False)) for name in book.sheet_names]
+    except Exception as error:  # calamine raises its own kinds for a damaged or disguised file
+        raise InputError(
+            f"{path}: cannot be read as a spreadsheet ({error}). Open it in a spreadsheet program and save it as "
+            ".xlsx or CSV."
+        ) from error
+    grids = []
+    for name, values in sheets:
+        cells = [[_excel_text(value) for value in row] for row in values]
+        if any(_filled(row) for row in cells):
+            grids.append(grid_from_cells(cells, list(range(1, len(cells) + 1)), f"{path} [{name}]", "row"))
+    if not grids:
+        raise InputError(f"{path}: every sheet is empty.")
+    return grids
+
+
+def read_grids(path: Path, encoding: str | None = None) -> list[Grid]:
+    """Every table in a statistics file: one for a CSV file, one per non-empty sheet of a workbook."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"{path}: no such file.")
+    raw = path.read_bytes()
+    if path.suffix.lower() in EXCEL_SUFFIXES or raw[:4] == b"PK\x03\x04" or raw[:4] == b"\xd0\xcf\x11\xe0":
+        if raw[:4] not in (b"PK\x03\x04", b"\xd0\xcf\x11\xe0"):
+            # Some databases save an HTML or CSV table under an Excel name: read what it really is.
+            if raw.lstrip()[:1] == b"<":
+                raise InputError(f"{path}: is a web page (HTML), not a spreadsheet. Download the CSV instead.")
+            return [grid_from_text(decode(raw, path, encoding), str(path))]
+        return _excel_grids(path)
+    return [grid_from_text(decode(raw, path, encoding), str(path))]

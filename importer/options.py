@@ -1,0 +1,52 @@
+"""What an import was asked to do, and how it tells the user where it has got to."""
+
+from __future__ import annotations
+
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULT_LICENCE = "Ikke angivet / not stated"
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    """What the command line asked for."""
+
+    districts: tuple[str, ...]  # FILE or FILE@FROM-TO, one per boundary set
+    statistics: tuple[Path, ...]
+    out: Path
+    layer: str | None = None
+    id_field: str | None = None
+    name_field: str | None = None
+    crs: str | None = None
+    encoding: str | None = None
+    indicators: Path | None = None
+    title: str | None = None
+    licence: str = DEFAULT_LICENCE
+    source: str | None = None
+    min_count: int = 5
+    area_prefix: str | None = None
+    skip_unmatched: bool = False
+    area_column: str | None = None
+    year_column: str | None = None
+    value_column: str | None = None
+    indicator_columns: tuple[str, ...] = ()
+    district_term: str | None = None  # "bydel/bydele": singular/plural in Danish
+    reference_date: str | None = None  # "31. december"
+
+
+@dataclass
+class Progress:
+    """Stage-by-stage progress on stderr, so a long import is never silent."""
+
+    stages: int
+    stream: object = field(default=sys.stderr)
+    done: int = 0
+    started: float = field(default_factory=time.perf_counter)
+
+    def step(self, text: str) -> None:
+        self.done += 1
+        elapsed = time.perf_counter() - self.started
+        print(f"[{self.done}/{self.stages}] {text} ({elapsed:.1f} s)", file=self.stream, flush=True)
