@@ -212,6 +212,8 @@ def best_match(column: str, labels: Sequence[str], polygons: Polygons, fields: S
                                else "", True, found))  # fmt: skip
         codes = _code_like(field_values)
         for rule_id, description, by_code, found in candidates:
+            if rule_id == "as-written":
+                description = "by id, as written" if codes else "by name, as written"
             by_code = by_code and codes
             values = _one_to_one(found, district_of)
             if rule_id in ("suffix", "prefix") and len(values) < len(found):
@@ -278,7 +280,7 @@ def plan_areas(
         kept = [label for label in labels if key_of(label) is not None]
         if not kept:
             raise InputError(
-                f"--area-prefix {prefix!r}: no label in column {column} starts with it. "
+                f"--area-prefix {prefix!r}: no label in {column} starts with it. "
                 f"The labels start like: {_listing(labels)}."
             )
         level_note = (
@@ -296,14 +298,14 @@ def plan_areas(
             if len(scored) > 1:
                 options = " or ".join(f"--area-prefix '{level} - '" for level in scored)
                 raise InputError(
-                    f"column {column}: the labels of {len(scored)} levels ({', '.join(scored)}) all match the polygons. "
+                    f"{column}: the labels of {len(scored)} levels ({', '.join(scored)}) all match the polygons. "
                     f"Choose one with {options}."
                 )
             if len(scored) == 1:
                 level = next(iter(scored))
                 key_of = _after(level)
                 others = [f"{other} ({len(levels[other])})" for other in levels if other != level]
-                level_note = (f"used the level {level!r} ({len(levels[level])} labels) of column {column}; "
+                level_note = (f"used the level {level!r} ({len(levels[level])} labels) of {column}; "
                               f"left out the other levels{': ' + ', '.join(others) if others else ''} and labels of no level")  # fmt: skip
     keys = {label: key_of(label) for label in labels}
     read = [label for label in labels if keys[label] is not None]
@@ -344,9 +346,13 @@ def near_misses(labels: Sequence[str], names: Sequence[str]) -> dict[str, str]:
     return suggestions
 
 
-def describe_unmatched(labels: Sequence[str], names: Sequence[str]) -> str:
-    """'N area(s) …: 'A' (did you mean 'B'?), …' for a message."""
-    suggestions = near_misses(labels[:AREA_SHOWN], names)
+def describe_unmatched(
+    labels: Sequence[str], names: Sequence[str], key_of: Callable[[str], str | None] = _plain
+) -> str:
+    """``'A' (did you mean 'B'?), 'C'`` for a message: each label, with the polygon name it nearly is."""
+    keys = {label: key_of(label) or label for label in labels[:AREA_SHOWN]}
+    found = near_misses(list(keys.values()), names)
+    suggestions = {label: found[key] for label, key in keys.items() if key in found}
     shown = [
         f"{label!r} (did you mean {suggestions[label]!r}?)" if label in suggestions else repr(label)
         for label in labels[:AREA_SHOWN]

@@ -102,8 +102,17 @@ def attribute_fields(sets: list[BoundarySet]) -> dict[str, tuple[str, ...]]:
 
 
 def choose_fields(sets: list[BoundarySet], id_field: str | None, name_field: str | None) -> tuple[str, str]:
-    """The id and name fields given or guessed, the same for every set."""
-    chosen = {guess_fields(boundary_set.table, id_field, name_field) for boundary_set in sets}
+    """The id and name fields given or guessed, the same for every set.
+
+    Without a field name we know, the first field stands in: the statistics' matching chooses the field later.
+    """
+    try:
+        chosen = {guess_fields(boundary_set.table, id_field, name_field) for boundary_set in sets}
+    except InputError:
+        if id_field or name_field:
+            raise
+        first = next(column for column in sets[0].table.columns if column != sets[0].table.geometry.name)
+        return first, first
     if len(chosen) > 1:
         raise InputError(
             f"--districts: the files name their id fields differently ({', '.join(f'{a}/{b}' for a, b in chosen)}). "

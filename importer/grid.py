@@ -59,7 +59,7 @@ def is_number(text: str) -> bool:
     >>> is_number("1.234,5"), is_number(" 73,7"), is_number("2016K1"), is_number("Mænd")
     (True, True, False, False)
     """
-    return bool(NUMBER.match(text)) and not PERIOD_CELL.match(text) or text.strip().isdigit()
+    return bool(NUMBER.match(text)) and not PERIOD_CELL.match(text)
 
 
 def is_missing(text: str) -> bool:

@@ -34,7 +34,7 @@ from importer.boundaries import (
 from importer.grid import Grid, read_grids
 from importer.metadata import dataset_metadata
 from importer.options import ImportOptions, Progress
-from importer.roles import Overrides, Roles, describe, find_roles
+from importer.roles import Overrides, Roles, column_name, describe, find_roles
 from importer.rows import IndicatorSpec, long_rows, natural_key
 from importer.units import infer_units
 from layers.registry import lookup
@@ -95,16 +95,16 @@ def _listing(labels: list[str]) -> str:
 
 def _check_areas(grid: Grid, roles: Roles, polygons: Polygons, skip_unmatched: bool) -> list[str]:
     """The report's lines on the areas of one grid; refuses unmatched labels unless told to skip them."""
-    plan, column = roles.plan, grid.header[roles.area] or f"column {roles.area + 1}"
+    plan, column = roles.plan, column_name(grid, roles.area)
     if not plan.district_of:
         raise InputError(
-            f"{grid.source}: no label in column {column} matches a polygon (labels such as "
+            f"{grid.source}: no label in {column} matches a polygon (labels such as "
             f"{_listing(list(dict.fromkeys(row[roles.area] for row in grid.rows))[:3])}; polygons such as "
             f"{_listing(list(dict.fromkeys(polygons.names))[:3])}). Name the area column with --area-column, or "
             "the polygons' id field with --id-field."
         )
     match = plan.match
-    lines = [f"{len(plan.district_of)} area(s) of column {column} matched {match.description} "
+    lines = [f"{len(plan.district_of)} area(s) of {column} matched {match.description} "
              f"(polygon field {match.field})"]  # fmt: skip
     if plan.level_note:
         lines.append(plan.level_note)
@@ -115,8 +115,8 @@ def _check_areas(grid: Grid, roles: Roles, polygons: Polygons, skip_unmatched: b
         if not skip_unmatched:
             first = next(n for n, row in enumerate(grid.rows) if row[roles.area] in set(plan.unmatched))
             raise InputError(
-                f"{grid.where(first)}: {len(plan.unmatched)} area(s) in column {column} match no polygon: "
-                f"{describe_unmatched(plan.unmatched, polygons.names)}. Check the spelling or the polygons; to leave "
+                f"{grid.where(first)}: {len(plan.unmatched)} area(s) in {column} match no polygon: "
+                f"{describe_unmatched(plan.unmatched, polygons.names, plan.key_of)}. Check the spelling or the polygons; to leave "
                 f"these {rows} row(s) out, add --skip-unmatched."
             )
         lines.append(f"left out {rows} row(s) of {len(plan.unmatched)} area(s) with no polygon (--skip-unmatched): "
@@ -135,9 +135,8 @@ def _check_duplicates(long: pd.DataFrame, grid: Grid, roles: Roles) -> None:
     varying = [column for column in roles.ignored if a[column] != b[column]]
     place = f"{first['where']} and {second['where']}"
     if varying:
-        name = grid.header[varying[0]] or f"column {varying[0] + 1}"
         raise InputError(
-            f"{place}: column {name} varies within one district and year ({a[varying[0]]!r}, {b[varying[0]]!r}); "
+            f"{place}: {column_name(grid, varying[0])} varies within one district and year ({a[varying[0]]!r}, {b[varying[0]]!r}); "
             f"is it a dimension? Name every column that makes up the indicator with --indicator-column."
         )
     if a[roles.area] != b[roles.area]:

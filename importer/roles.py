@@ -23,7 +23,8 @@ from importer.grid import PERIOD_CELL, Grid, is_missing, is_number
 YEAR_NAMES = ("year", "years", "år", "aar", "årstal", "tid", "time", "vuosi", "period", "periode", "periods")
 CONTENT_NAMES = ("indicator", "indikator", "variable", "variabel", "information", "tabellinnehåll", "tabellinnehall",
                  "statistikkvariabel", "tiedot", "enhed", "enhet", "contents", "content", "innhold", "mått")  # fmt: skip
-VALUE_NAMES = ("value", "values", "værdi", "vaerdi", "indhold", "värde", "varde", "verdi", "arvo", "figure")
+VALUE_NAMES = ("value", "values", "værdi", "vaerdi", "indhold", "antal", "värde", "varde", "antal", "verdi", "arvo",
+               "figure", "count", "number")  # fmt: skip
 AREA_NAMES = ("district_id", "distrikt_id", "district", "distrikt", "skoledistrikt", "område", "omrade", "omraade",
               "area", "region", "bydel", "delbydel", "postinumeroalue", "alue", "kommune", "kommun", "kunta", "sogn",
               "navn", "name", "id")  # fmt: skip
@@ -88,8 +89,9 @@ def year_of_cell(text: str) -> int | None:
     return found[0] if found else None
 
 
-def _name(grid: Grid, column: int) -> str:
-    return grid.header[column] or f"column {column + 1}"
+def column_name(grid: Grid, column: int) -> str:
+    """A column as a message names it: ``column 'OMRÅDE'``, or ``column 1`` when it has no heading."""
+    return f"column {grid.header[column]!r}" if grid.header[column] else f"column {column + 1}"
 
 
 @dataclass(frozen=True)
@@ -138,8 +140,9 @@ def _cells(grid: Grid, column: int) -> list[str]:
 
 
 def _numeric_share(cells: Sequence[str]) -> float:
+    # A figure of 2015 residents looks like a year; in a column of figures it is a figure.
     present = [cell for cell in cells if not is_missing(cell)]
-    return sum(map(is_number, present)) / len(present) if present else 1.0
+    return sum(is_number(cell) or bool(PERIOD_CELL.match(cell)) for cell in present) / len(present) if present else 1.0
 
 
 def _year_from_context(grid: Grid, path: Path) -> int | None:
@@ -172,7 +175,7 @@ def _choose_area(grid: Grid, candidates: list[int], polygons: Polygons, fields: 
     # The column whose labels the polygons know best; a heading such as "område" only breaks ties.
     def score(column: int) -> tuple[int, int, int]:
         labels = list(dict.fromkeys(_cells(grid, column)))
-        found = best_match(_name(grid, column), labels, polygons, fields)
+        found = best_match(column_name(grid, column), labels, polygons, fields)
         hinted = grid.header[column].casefold().strip() in AREA_NAMES
         return (found.count if found else 0, hinted, -column)
 
@@ -234,19 +237,26 @@ def find_roles(grid: Grid, path: Path, polygons: Polygons, fields: list[str], ov
     aliases = {}
     for row in grid.rows:
         aliases.setdefault(row[area], set()).update(row[c] for c in roles.ignored if roles.ignored[c] == "repeat")
-    roles.plan = plan_areas(_name(grid, area), _cells(grid, area), polygons, fields, overrides.area_prefix, aliases)
+    roles.plan = plan_areas(
+        column_name(grid, area), _cells(grid, area), polygons, fields, overrides.area_prefix, aliases
+    )
     return roles
 
 
 def _place_the_rest(grid: Grid, roles: Roles, taken: set[int], overrides: Overrides) -> None:
     rest = [column for column in range(len(grid.header)) if column not in taken]
+    codes = [column for column in _area_candidates(grid, taken) if _numeric_share(_cells(grid, column)) == 1
+             and len(set(_cells(grid, column))) > 1 and _depends_on(grid, column, roles.area)]  # fmt: skip
+    for column in codes:
+        roles.ignored[column] = "repeat"  # a second code or a parent area's name beside the area
+    rest = [column for column in rest if column not in codes]
     numeric = [column for column in rest if _numeric_share(_cells(grid, column)) >= 0.9]
     if roles.value is None and not roles.figures:
         if len(numeric) == 1:
             roles.value = numeric[0]
         else:
             roles.figures = {column: (None, grid.header[column]) for column in numeric}
-            roles.notes.append(f"one indicator per column: {', '.join(_name(grid, c) for c in numeric)}")
+            roles.notes.append(f"one indicator per column: {', '.join(column_name(grid, c) for c in numeric)}")
         numeric_used = numeric
     else:
         numeric_used = []
@@ -268,13 +278,13 @@ def _place_the_rest(grid: Grid, roles: Roles, taken: set[int], overrides: Overri
 
 def describe(grid: Grid, roles: Roles) -> list[str]:
     """The report's lines on how the columns of a grid were read."""
-    lines = [f"area column: {_name(grid, roles.area)}"]
+    lines = [f"area: {column_name(grid, roles.area)}"]
     if roles.year is not None:
-        lines.append(f"year column: {_name(grid, roles.year)}")
+        lines.append(f"year: {column_name(grid, roles.year)}")
     elif roles.year_of_file is not None:
         lines.append(f"year {roles.year_of_file}, from the title or file name")
     if roles.value is not None:
-        lines.append(f"value column: {_name(grid, roles.value)}")
+        lines.append(f"value: {column_name(grid, roles.value)}")
     periods = sorted({year for year, _ in roles.figures.values() if year})
     if periods:
         lines.append(f"years from the column headings: {', '.join(map(str, periods))}")
@@ -282,10 +292,10 @@ def describe(grid: Grid, roles: Roles) -> list[str]:
     if later:
         lines.append(f"skipped {len(later)} column(s) of later quarters or months (figures are as of 1 January)")
     for column in roles.content:
-        lines.append(f"content column {_name(grid, column)} names the indicators")
+        lines.append(f"{column_name(grid, column)} names what is counted")
     for column in roles.dimensions:
-        lines.append(f"column {_name(grid, column)} varies within one area and year: a dimension of the indicators")
+        lines.append(f"{column_name(grid, column)} varies within one district and year: a dimension of the indicators")
     for column, why in roles.ignored.items():
         what = {"repeat": "repeats the area", "constant": f"is {grid.rows[0][column]!r} in every row"}.get(why, why)
-        lines.append(f"ignored column {_name(grid, column)}: {what}")
+        lines.append(f"ignored {column_name(grid, column)}: {what}")
     return lines + roles.notes

@@ -185,7 +185,7 @@ def test_a_failed_import_leaves_the_existing_folder_exactly_as_it_was(tmp_path, 
     [
         (
             "district_id,year,indicator,value\n9999,2016,residents,5\n",
-            r"no label in column district_id matches a polygon \(labels such as '9999'",
+            r"no label in column 'district_id' matches a polygon \(labels such as '9999'",
         ),
         (
             "district_id,year,indicator,value\n{c},2016,residents,5\n{c},2016,residents,6\n",
