@@ -218,7 +218,8 @@ def best_match(column: str, labels: Sequence[str], polygons: Polygons, fields: S
             values = _one_to_one(found, district_of)
             if rule_id in ("suffix", "prefix") and len(values) < len(found):
                 continue  # two national codes that share one local code: the codes do not nest after all
-            if values and (best is None or len(values) > best.count):
+            # The most labels placed wins; on a tie, codes beat names (they do not change with spelling).
+            if values and (best is None or (len(values), by_code) > (best.count, best.by_code)):
                 best = Match(column, field_name, rule_id, description, by_code, values)
     return best
 

@@ -222,28 +222,32 @@ def _memberships(tidy: pd.DataFrame, table: pd.DataFrame, described: Mapping[str
     for family, rows in counts.groupby("family", sort=False):
         ids = rows["id"].tolist()
         totals = [i for i, category in zip(ids, rows["category"], strict=True) if natural_key(category, 0)[0] == 0]
-        declared = any(described.get(i, {}).get("family") for i in ids)
+        if not totals:
+            # A total not called one: the member that equals the sum of the others.
+            totals = [i for i in ids if _equals_sum(wide, [other for other in ids if other != i], wide.get(i))][:1]
         parts = [i for i in ids if i not in totals]
-        adds_up = bool(totals) or declared or _adds_up_to_another(wide, parts)
+        declared = any(described.get(i, {}).get("family") for i in ids)
+        adds_up = bool(totals) or declared or _equals_sum(wide, parts, None)
         for indicator_id in ids:
             total = indicator_id in totals
             members[indicator_id] = Membership(f"{family}#total" if total else str(family), adds_up and not total)
     return members
 
 
-def _adds_up_to_another(wide: pd.DataFrame, parts: list[str]) -> bool:
-    # Whether some other indicator equals the sum of these categories wherever all of them are published.
+def _equals_sum(wide: pd.DataFrame, parts: list[str], total: pd.Series | None) -> bool:
+    """Whether ``total`` (or, when ``None``, any other indicator) equals the sum of ``parts`` wherever all of
+    them are published, in at least nine places out of ten."""
     if len(parts) < 2 or not set(parts) <= set(wide.columns):
         return False
     complete = wide[parts].notna().all(axis=1)
     if not complete.any():
         return False
     sums = wide.loc[complete, parts].sum(axis=1).to_numpy()
-    others = wide.loc[complete, [column for column in wide.columns if column not in parts]]
+    others = (wide.loc[complete, [column for column in wide.columns if column not in parts]] if total is None
+              else total[complete].to_frame())  # fmt: skip
     equal = np.isclose(others.to_numpy(dtype=float), sums[:, None])
-    comparable = others.notna().to_numpy()
-    share = equal.sum(axis=0) / np.maximum(comparable.sum(axis=0), 1)
-    return bool(((share >= 0.9) & (comparable.sum(axis=0) > 0)).any())
+    comparable = others.notna().to_numpy().sum(axis=0)
+    return bool(((equal.sum(axis=0) >= 0.9 * comparable) & (comparable > 0)).any())
 
 
 def _indicators(read: _Read, units: Mapping[str, tuple[str, str]], source: str, described) -> pd.DataFrame:

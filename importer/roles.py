@@ -278,7 +278,7 @@ def _place_the_rest(grid: Grid, roles: Roles, taken: set[int], overrides: Overri
 
 def describe(grid: Grid, roles: Roles) -> list[str]:
     """The report's lines on how the columns of a grid were read."""
-    lines = [f"area: {column_name(grid, roles.area)}"]
+    lines = []
     if roles.year is not None:
         lines.append(f"year: {column_name(grid, roles.year)}")
     elif roles.year_of_file is not None:

@@ -1,0 +1,203 @@
+"""The importer's steps one by one, each registry row with a case of its own: area rules, totals, units, natural
+order, grids as spreadsheets publish them, disclosure for an import's own families, and the dataset's words."""
+
+import json
+
+import numpy as np
+import openpyxl
+import pandas as pd
+import pytest
+
+from data.errors import InputError
+from importer import ImportOptions, Progress, run_import
+from importer.areas import RULES, Polygons, best_match, near_misses, no_polygon_reason, plan_areas
+from importer.grid import read_grids
+from importer.metadata import district_term, reference_date
+from importer.rows import natural_key
+from importer.units import UNIT_RULES, infer_unit
+from stats.disclosure import SUPPRESSED, DisclosureRule, Membership, apply_disclosure_control
+from tests.conftest import NEEDS_SHARED_FIXTURES, SHARED_FIXTURES, grid_districts
+
+CODES = ("0114", "0115", "0117")
+NAMES = ("Upplands Väsby", "Vallentuna", "Österåker")
+POLYGONS = Polygons({"kod": CODES, "namn": NAMES}, CODES, NAMES)
+
+
+@pytest.mark.parametrize(
+    ("rule", "labels"),
+    [
+        ("as-written", ["0114", "0115", "0117"]),
+        ("code-in-label", ["0114 Upplands Väsby", "0115 Vallentuna", "0117 Österåker"]),
+        ("folded", ["UPPLANDS  VÄSBY", "vallentuna", "Österåker"]),
+        ("name-in-label", ["01 Upplands-Väsby (Stockholm)", "02 Vallentuna (Stockholm)", "03 Österåker (Stockholm)"]),
+    ],
+)
+def test_each_area_rule_places_every_label_of_its_kind(rule, labels):
+    assert rule in {entry.id for entry in RULES}
+    found = best_match("column 'region'", labels, POLYGONS, ["kod", "namn"])
+    assert found.rule == rule and found.count == 3
+
+
+def test_national_codes_are_matched_by_the_local_code_they_end_with():
+    found = best_match("column 'delbydelid'", ["0301010114", "0301020115", "0301030117"], POLYGONS, ["kod"])
+    assert found.rule == "suffix" and found.description == "by the last 4 characters of column 'delbydelid'"
+
+
+def test_two_national_codes_sharing_one_local_code_are_not_matched_by_suffix():
+    found = best_match("c", ["0301010114", "0302010114"], POLYGONS, ["kod"])
+    assert found is None or found.rule != "suffix"
+
+
+def test_a_near_miss_is_suggested_but_not_matched():
+    plan = plan_areas("column 'region'", ["Upplands Väsby", "Valentuna"], POLYGONS, ["kod", "namn"])
+    assert plan.unmatched == ["Valentuna"] and "Valentuna" not in plan.district_of
+    assert near_misses(["Valentuna"], NAMES) == {"Valentuna": "Vallentuna"}
+
+
+@pytest.mark.parametrize(
+    ("label", "reason"),
+    [("Hele landet", "total"), ("Oslo i alt", "total"), ("KOKO MAA", "total"), ("Totalt", "total"),
+     ("yhteensä", "total"), ("Uden for inddeling", "not placed"), ("Uten registrert adresse", "not placed"),
+     ("Vallentuna", None), ("Totalskolen", None)],
+)  # fmt: skip
+def test_rows_with_no_polygon_are_told_by_their_words(label, reason):
+    assert no_polygon_reason(label) == reason
+
+
+def test_levels_in_one_column_use_the_one_level_that_matches():
+    labels = ["Kommune - Stockholm", "Bydel - Vallentuna", "Bydel - Österåker", "Lokaludvalg - Nord",
+              "Lokaludvalg - Syd", "Bydel - Upplands Väsby"]  # fmt: skip
+    plan = plan_areas("column 'område'", labels, POLYGONS, ["kod", "namn"])
+    assert set(plan.district_of.values()) == set(CODES) and "used the level 'Bydel'" in plan.level_note
+
+
+def test_two_levels_that_both_match_ask_for_an_area_prefix():
+    labels = [f"{level} - {name}" for level in ("Bydel", "Lokaludvalg") for name in NAMES]
+    with pytest.raises(InputError, match="--area-prefix 'Bydel - ' or --area-prefix 'Lokaludvalg - '"):
+        plan_areas("column 'område'", labels, POLYGONS, ["kod", "namn"])
+    plan = plan_areas("column 'område'", labels, POLYGONS, ["kod", "namn"], prefix="Lokaludvalg - ")
+    assert len(plan.district_of) == 3 and all(label.startswith("Lokaludvalg") for label in plan.district_of)
+
+
+@pytest.mark.parametrize(
+    ("words", "unit"),
+    [("Andel (%)", "percent"), ("Andel 65+ år (pct)", "percent"), ("Prosent av befolkningen", "percent"),
+     ("Työttömien osuus", "percent"), ("Gennemsnitsalder", "number"), ("Medelålder, genomsnitt", "number"),
+     ("Keskiarvo", "number"), ("Median income", "number"), ("Fødte pr. 1.000 indbyggere", "per_1000"),
+     ("Andelsboliger", "count")],
+)  # fmt: skip
+def test_an_indicators_unit_is_told_by_its_title(words, unit):
+    assert {rule.unit for rule in UNIT_RULES} >= {"percent", "number", "per_1000"}
+    assert infer_unit(words, np.array([12.0, 30.0]))[0] == unit
+
+
+def test_fractions_and_negative_figures_are_never_counts():
+    assert infer_unit("Indkomst", np.array([1.5, 2.0]))[0] == "number"
+    assert infer_unit("Nettotilflytning", np.array([-3.0, 2.0]))[0] == "number"
+    assert infer_unit("Indbyggere", np.array([np.nan, 2.0]))[0] == "count"
+
+
+def test_categories_sort_in_their_natural_order():
+    labels = ["Før 1850", "1850-1899", "I alt", "1900-1919", "2000 og senere"]
+    assert sorted(reversed(labels), key=lambda label: natural_key(label, 0)) == [
+        "I alt", "Før 1850", "1850-1899", "1900-1919", "2000 og senere"]  # fmt: skip
+    words = ["Enlig", "Par", "Andre"]
+    assert sorted(words, key=lambda label: natural_key(label, words.index(label))) == words, "words keep their order"
+
+
+def _workbook(path, rows):
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.save(path)
+    return path
+
+
+def test_a_spreadsheet_download_title_header_rows_blocks_and_footnotes(tmp_path):
+    path = _workbook(tmp_path / "scb.xlsx", [
+        ["Folkmängden efter region, kön och år"], [],
+        [None, None, "2019", None, "2020", None],
+        [None, None, "män", "kvinnor", "män", "kvinnor"],
+        ["0114 Upplands Väsby", "totalt", 23000, 23500, 23100, 23600],
+        [None, "födda i Sverige", 17000, 17100, 17050, 17150],
+        ["0115 Vallentuna", "totalt", 17000, 17200, 17100, 17300],
+        [], ["Databas: Statistikdatabasen"], ["Intern referenskod: BE0101N1"],
+    ])  # fmt: skip
+    (grid,) = read_grids(path)
+    assert grid.titles == ("Folkmängden efter region, kön och år",)
+    assert grid.header[2:] == ("2019 män", "2019 kvinnor", "2020 män", "2020 kvinnor")
+    assert [row[:2] for row in grid.rows] == [("0114 Upplands Väsby", "totalt"),
+                                             ("0114 Upplands Väsby", "födda i Sverige"),
+                                             ("0115 Vallentuna", "totalt")], "block labels filled down"  # fmt: skip
+    assert grid.where(2) == f"{path} [Sheet], row 7"
+
+
+def test_utf16_csv_and_an_html_table_saved_as_xls(tmp_path):
+    (tmp_path / "u16.csv").write_bytes("område\tår\tantal\nVallentuna\t2020\t5\n".encode("utf-16"))
+    (grid,) = read_grids(tmp_path / "u16.csv")
+    assert grid.header == ("område", "år", "antal")
+    (tmp_path / "fake.xls").write_bytes(b"<html><table><tr><td>1</td></tr></table></html>")
+    with pytest.raises(InputError, match="web page.*CSV"):
+        read_grids(tmp_path / "fake.xls")
+
+
+def _family_table(values, indicators):
+    return pd.DataFrame({"district_id": "01", "year": 2016, "indicator": indicators, "value": values, "status": ""})
+
+
+def test_an_imported_family_with_its_total_published_hides_a_second_cell():
+    table = _family_table([3.0, 40.0, 57.0, 100.0], ["a", "b", "c", "total"])
+    families = {"a": Membership("f", True), "b": Membership("f", True), "c": Membership("f", True),
+                "total": Membership("f#total", False)}  # fmt: skip
+    status = apply_disclosure_control(table, DisclosureRule(), families)["status"].tolist()
+    assert status == [SUPPRESSED, SUPPRESSED, "", ""], "3 = 100 - 40 - 57 would be recoverable"
+    alone = apply_disclosure_control(table, DisclosureRule())["status"].tolist()
+    assert alone == [SUPPRESSED, "", "", ""], "without the family, only the small count goes"
+
+
+def test_the_datasets_own_words_for_districts_and_the_reference_date():
+    assert district_term("bydel/bydele") == {"da": "bydel", "en": "district", "da_plural": "bydele",
+                                             "en_plural": "districts"}  # fmt: skip
+    assert reference_date("31. december") == {"da": "31. december", "en": "31 December"}
+    with pytest.raises(InputError, match="SINGULAR/PLURAL"):
+        district_term("bydel/bydele/x")
+    with pytest.raises(InputError, match="no such day"):
+        reference_date("31. februar")
+
+
+def test_a_family_that_adds_up_to_a_published_total_is_protected_and_the_words_reach_the_package(tmp_path):
+    districts = tmp_path / "d.geojson"
+    grid_districts(("01", "02", "03", "04")).to_file(districts, driver="GeoJSON")
+    rows = ["Område;Husstand;2020"]
+    for district, (single, couple) in zip(("01", "02", "03", "04"), ((3, 50), (20, 31), (12, 40), (30, 30)),
+                                          strict=True):  # fmt: skip
+        rows += [f"{district};Enlige;{single}", f"{district};Par;{couple}", f"{district};Husstande;{single + couple}"]
+    figures = tmp_path / "husstande.csv"
+    figures.write_text("\n".join(rows), encoding="utf-8")
+    options = ImportOptions(districts=(str(districts),), statistics=(figures,), out=tmp_path / "out",
+                            district_term="bydel/bydele", reference_date="31. december")  # fmt: skip
+    run_import(options, Progress(stages=5, stream=open("/dev/null", "w")))  # noqa: SIM115
+    statistics = pd.read_csv(tmp_path / "out" / "statistics.csv", dtype=str, keep_default_na=False)
+    first = statistics[statistics["district_id"] == "01"].set_index("indicator")["status"]
+    assert first["enlige"] == SUPPRESSED and first["par"] == SUPPRESSED and first["husstande"] == ""
+    package = json.loads((tmp_path / "out" / "datapackage.json").read_text())["distriktskort"]
+    assert package["district_term"]["da_plural"] == "bydele" and package["reference_date"]["en"] == "31 December"
+
+
+@NEEDS_SHARED_FIXTURES
+def test_swedish_municipalities_from_an_scb_style_file_by_the_code_in_the_label(tmp_path):
+    municipalities = SHARED_FIXTURES / "se_kommuner" / "swedish_municipalities.geojson"
+    polygons = pd.DataFrame(json.loads(municipalities.read_text())["features"])["properties"].tolist()
+    chosen = polygons[:12]
+    lines = ['"Folkmängden efter region och år"', "", '"region","2019","2020"', '"00 Riket",10327589,10379295']
+    lines += [f'"{p["id"]} {p["kom_namn"]}",{1000 + i},{1010 + i}' for i, p in enumerate(polygons)]
+    figures = tmp_path / "BE0101N1.csv"
+    figures.write_bytes("\n".join(lines).encode("cp1252"))
+    summary = run_import(
+        ImportOptions(districts=(str(municipalities),), statistics=(figures,), out=tmp_path / "se"),
+        Progress(stages=5, stream=open("/dev/null", "w")),  # noqa: SIM115
+    )
+    report = "\n".join(summary.lines())
+    assert summary.districts == 290 and summary.years == (2019, 2020)
+    assert "by the code at the start of the label (polygon field id)" in report and "'00 Riket'" in report
+    assert chosen[0]["id"] in pd.read_csv(tmp_path / "se" / "statistics.csv", dtype=str)["district_id"].tolist()
