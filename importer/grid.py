@@ -205,7 +205,7 @@ def grid_from_text(text: str, source: str) -> Grid:
     """Sniff separator, title lines and decimal mark, and split the text into a grid."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     separator = _separator(lines[:200])
-    split = [_split(line, separator) for line in lines]
+    split = list(csv.reader(lines, delimiter=separator, quotechar='"'))
     widths = Counter(len(cells) for cells in split if len(cells) >= 2)
     if not widths:
         raise InputError(f"{source}: no table found. Expected a header and rows separated by ',', ';' or tabs.")

@@ -11,6 +11,7 @@ never dropped silently. The user can name any role when the guess is wrong.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -81,6 +82,7 @@ def period_of(heading: str) -> tuple[int, str] | None:
     return year, rest
 
 
+@functools.lru_cache(maxsize=4096)
 def year_of_cell(text: str) -> int | None:
     """The year of a period cell (2016, 2016K1, 2016M01), 0 for a later quarter or month, else ``None``."""
     if not PERIOD_CELL.match(text):

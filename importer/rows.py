@@ -89,6 +89,7 @@ def long_rows(grid: Grid, roles: Roles, path: Path) -> tuple[pd.DataFrame, dict[
     named = [(ID_KIND if grid.header[column].casefold() in ID_HEADINGS else None, column) for column in roles.content]
     named += [(grid.header[column] or None, column) for column in roles.dimensions]
     specs: dict[str, IndicatorSpec] = {}
+    known: dict[tuple, IndicatorSpec] = {}
     records = []
     for n, row in enumerate(grid.rows):
         district = roles.plan.district_of.get(row[roles.area])
@@ -99,16 +100,19 @@ def long_rows(grid: Grid, roles: Roles, path: Path) -> tuple[pd.DataFrame, dict[
             row_year = row[roles.year]  # not a period: the validator says so, naming the row
         if row_year == 0:
             continue  # a later quarter or month
-        parts = [(heading, row[column]) for heading, column in named]
+        parts = tuple((heading, row[column]) for heading, column in named)
         status = row[roles.status] if roles.status is not None else ""
         sources = {roles.value: (None, "")} if roles.value is not None else roles.figures
         for column, (heading_year, words) in sources.items():
             year = heading_year if heading_year is not None else row_year
             if year == 0:
                 continue
-            own = [*parts, (None, words)] if words and (words_vary or heading_year is None) else parts
-            spec = _spec(own, context, f"{grid.header[column]} {' '.join(grid.titles[:1])}")
-            specs.setdefault(spec.id, spec)
+            own = (*parts, (None, words)) if words and (words_vary or heading_year is None) else parts
+            key = (own, column)
+            spec = known.get(key)
+            if spec is None:  # a million rows name a few hundred indicators: describe each once
+                spec = known[key] = _spec(list(own), context, f"{grid.header[column]} {' '.join(grid.titles[:1])}")
+                specs.setdefault(spec.id, spec)
             records.append((district, str(year), spec.id, row[column], status, grid.where(n), n))
     frame = pd.DataFrame.from_records(records, columns=LONG_COLUMNS)
     return frame.assign(decimal_comma=grid.decimal_comma), specs
