@@ -20,7 +20,7 @@ import pandas as pd
 from data.errors import InputError
 from data.indicators import indicator_row, read_descriptions
 from data.load import load_dataset
-from data.write import write_dataset
+from data.write import prepare_destination, write_dataset
 from geo.pipeline import GeometryReport
 from importer.areas import AREA_SHOWN, Polygons, describe_unmatched
 from importer.boundaries import (
@@ -273,6 +273,7 @@ def _unit_lines(table: pd.DataFrame, units: Mapping[str, tuple[str, str]]) -> li
 def run_import(options: ImportOptions, progress: Progress | None = None) -> ImportSummary:
     """Import districts and statistics into ``options.out``. Raises ``InputError`` and leaves ``out`` untouched."""
     progress = progress or Progress(stages=STAGES)
+    prepare_destination(options.out)  # before the work, so a wrong --out costs nothing
     sets = read_raw_sets(options)
     read, id_field, name_field = _statistics(options, sets)
     districts, report, notes = clean_boundary_sets(sets, id_field, name_field)
