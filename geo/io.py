@@ -20,5 +20,7 @@ def write_geojson(districts: gpd.GeoDataFrame, path: Path) -> None:
         districts,
         path,
         driver="GeoJSON",
-        layer_options={"RFC7946": "YES", "COORDINATE_PRECISION": str(COORDINATE_DECIMALS), "WRITE_NAME": "NO"},
-    )
+        # GDAL would otherwise write a name such as '{"$ne":1}' as a JSON object, not the text it is.
+        layer_options={"RFC7946": "YES", "COORDINATE_PRECISION": str(COORDINATE_DECIMALS), "WRITE_NAME": "NO",
+                       "AUTODETECT_JSON_STRINGS": "NO"},
+    )  # fmt: skip

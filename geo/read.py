@@ -8,14 +8,19 @@ TopoJSON wrongly and a wrong map is worse than none.
 from __future__ import annotations
 
 import io
+import math
+import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import geopandas as gpd
 import pyogrio
-from pyproj import CRS
+import shapely
+from pyproj import CRS, Transformer
 from pyproj.exceptions import CRSError
 
 from data.errors import InputError
+from geo.crs import WEB_CRS
 
 # Field names seen in Danish and Swedish district files, best guess first (compared without case).
 ID_FIELDS = (
@@ -27,6 +32,65 @@ NAME_FIELDS = (
     "distrikt_n", "skolenavn", "skoledistrikt", "distrikt", "sognenavn", "komnavn", "kom_namn", "kommunnamn", "namn",
 )  # fmt: skip
 GEOJSON_SUFFIXES = (".geojson", ".json")
+MB = 2**20
+
+
+@dataclass(frozen=True)
+class ReadLimits:
+    """How much a district file may hold before reading it is refused: a bound on time and memory, so a wrong or
+    hostile file (a 190 MB GeoJSON, a zip that unpacks to gigabytes) fails in a second with a way forward."""
+
+    max_bytes: int = 200 * MB
+    max_unzipped_bytes: int = 1024 * MB
+    max_features: int = 50_000
+    max_vertices: int = 5_000_000
+
+
+DEFAULT_LIMITS = ReadLimits()
+
+
+def check_size(path: Path, limits: ReadLimits) -> None:
+    """Refuse a file larger than the limit, or a zip (a zipped shapefile, a workbook) that unpacks beyond it."""
+    size = path.stat().st_size if path.is_file() else sum(p.stat().st_size for p in path.glob("*") if p.is_file())
+    if size > limits.max_bytes:
+        raise InputError(
+            f"{path}: is {size / MB:,.0f} MB, more than the limit of {limits.max_bytes / MB:,.0f} MB. "
+            "Check it is the right file; raise the limit with --max-input-mb."
+        )
+    if path.is_file() and zipfile.is_zipfile(path):
+        try:
+            with zipfile.ZipFile(path) as archive:
+                unzipped = sum(entry.file_size for entry in archive.infolist())
+        except (zipfile.BadZipFile, OSError, ValueError) as error:
+            raise InputError(f"{path}: is a damaged zip file ({error}).") from error
+        if unzipped > limits.max_unzipped_bytes:
+            raise InputError(
+                f"{path}: unpacks to {unzipped / MB:,.0f} MB, more than the limit of "
+                f"{limits.max_unzipped_bytes / MB:,.0f} MB. Check it is the right file; raise the limit with "
+                "--max-unzipped-mb."
+            )
+
+
+def _check_counts(districts: gpd.GeoDataFrame, path: Path, limits: ReadLimits) -> None:
+    vertices = int(shapely.get_num_coordinates(districts.geometry.values).sum())
+    if vertices > limits.max_vertices:
+        raise InputError(
+            f"{path}: has {vertices:,} vertices, more than the limit of {limits.max_vertices:,}. Simplify it first "
+            "(e.g. mapshaper -simplify), or raise the limit with --max-vertices."
+        )
+    bounds = districts.geometry.total_bounds
+    try:
+        west, south, east, north = Transformer.from_crs(districts.crs, WEB_CRS, always_xy=True).transform_bounds(
+            *bounds
+        )
+    except Exception as error:  # pyproj raises its own kinds for coordinates it cannot transform
+        raise InputError(f"{path}: its coordinates {tuple(bounds)} cannot be placed on the Earth ({error}).") from error
+    if not all(map(math.isfinite, (west, south, east, north))) or west < -180.5 or east > 180.5 or south < -90.5 \
+            or north > 90.5:  # fmt: skip
+        raise InputError(
+            f"{path}: its coordinates lie outside the world ({', '.join(f'{v:.6g}' for v in bounds)} in "
+            f"{districts.crs.to_string()}). Is the CRS right? Give the right one with --crs."
+        )
 
 
 def _open_path(path: Path) -> str:
@@ -77,15 +141,22 @@ def _crs(text: str) -> CRS:
 
 
 def read_districts(
-    path: Path, *, layer: str | None = None, encoding: str | None = None, crs: str | None = None
+    path: Path,
+    *,
+    layer: str | None = None,
+    encoding: str | None = None,
+    crs: str | None = None,
+    limits: ReadLimits = DEFAULT_LIMITS,
 ) -> gpd.GeoDataFrame:
     """Read district polygons with their attributes, in the file's own CRS (or ``crs`` when it has none).
 
-    Raises ``InputError`` for a missing file, an ambiguous or unknown layer, a missing CRS, non-polygons or no rows.
+    Raises ``InputError`` for a missing file, an ambiguous or unknown layer, a missing CRS, non-polygons, no rows,
+    coordinates outside the world, or a file beyond ``limits``.
     """
     path = Path(path)
     if not path.exists():
         raise InputError(f"{path}: no such file or folder.")
+    check_size(path, limits)
     source = _open_path(path)
     if path.is_file() and path.suffix.lower() in (*GEOJSON_SUFFIXES, ".topojson"):
         source = _geojson_source(path, encoding)
@@ -93,7 +164,19 @@ def read_districts(
     if isinstance(source, str):
         layer = _layer(source, path, layer)
     try:
-        districts = gpd.read_file(source, layer=layer, encoding=encoding, engine="pyogrio")
+        features = pyogrio.read_info(source, layer=layer).get("features", 0)
+    except Exception as error:  # GDAL's own kinds, for a file it cannot open
+        raise InputError(f"{path}: cannot be read ({error}). Is it GeoPackage, Shapefile or GeoJSON?") from error
+    finally:
+        source.seek(0) if isinstance(source, io.BytesIO) else None
+    if features > limits.max_features:
+        raise InputError(
+            f"{path}: has {features:,} features, more than the limit of {limits.max_features:,}. Check it is the "
+            "right file and layer; raise the limit with --max-features."
+        )
+    try:
+        # pyogrio itself, not geopandas' reader: a property that looks like JSON ('{"$ne":1}') stays text.
+        districts = pyogrio.read_dataframe(source, layer=layer, encoding=encoding)
     except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError, OSError, ValueError) as error:
         raise InputError(f"{path}: cannot be read ({error}). Is it GeoPackage, Shapefile or GeoJSON?") from error
     if districts.empty:
@@ -110,6 +193,7 @@ def read_districts(
     if bad.any():
         row = int(bad.to_numpy().nonzero()[0][0])
         raise InputError(f"{path}: feature {row + 1} is a {kinds.iloc[row]}; districts must be polygons.")
+    _check_counts(districts, path, limits)
     return districts
 
 

@@ -49,8 +49,14 @@ def _period_fields(table: gpd.GeoDataFrame) -> tuple[str, str] | None:
     return next(((lowered[a], lowered[b]) for a, b in PERIOD_FIELDS if a in lowered and b in lowered), None)
 
 
-def _year_or_none(value: object) -> int | None:
-    return None if pd.isna(value) or str(value).strip() == "" else int(float(value))
+def _year_or_none(value: object, field: str = "valid_from") -> int | None:
+    """A boundary set's first or last year: empty, or four ASCII digits (2014, or 2014.0 from a number field)."""
+    if value is None or value is pd.NA or value is pd.NaT or str(value).strip() in ("", "nan", "<NA>"):
+        return None
+    text = str(value).strip().removesuffix(".0")
+    if not re.fullmatch(r"[0-9]{4}", text):
+        raise InputError(f"--districts: {field} {value!r} is not a year. Write it as 2014, or leave it empty.")
+    return int(text)
 
 
 @dataclass(frozen=True)
@@ -68,14 +74,15 @@ def read_raw_sets(options: ImportOptions) -> list[BoundarySet]:
     sets = []
     for spec in options.districts:
         path, start, end = parse_spec(spec)
-        raw = read_districts(path, layer=options.layer, encoding=options.encoding, crs=options.crs)
+        raw = read_districts(
+            path, layer=options.layer, encoding=options.encoding, crs=options.crs, limits=options.limits
+        )
         fields = _period_fields(raw)
         if fields is None or start is not None or end is not None:
             sets.append(BoundarySet(path.name, raw, start, end))
             continue
-        for (first, last), part in raw.groupby(
-            [raw[fields[0]].map(_year_or_none), raw[fields[1]].map(_year_or_none)], dropna=False
-        ):
+        starts, ends = ([_year_or_none(value, field) for value in raw[field]] for field in fields)
+        for (first, last), part in raw.groupby([starts, ends], dropna=False):
             sets.append(BoundarySet(path.name, part, _year_or_none(first), _year_or_none(last)))
     return sets
 

@@ -69,6 +69,20 @@ def _parser() -> argparse.ArgumentParser:
     )
     add("--district-term", help="what a district is called, SINGULAR/PLURAL in Danish, e.g. bydel/bydele")
     add("--reference-date", help="the date the figures refer to, e.g. '1. januar' or '31. december'")
+    add("--max-input-mb", type=int, default=200, help="refuse an input file larger than this (default 200 MB)")
+    add(
+        "--max-unzipped-mb",
+        type=int,
+        default=1024,
+        help="refuse a zip or workbook that unpacks to more than this (default 1024 MB)",
+    )
+    add("--max-features", type=int, default=50_000, help="refuse a districts file with more features (default 50,000)")
+    add(
+        "--max-vertices",
+        type=int,
+        default=5_000_000,
+        help="refuse districts with more vertices in all (default 5,000,000); simplify them first",
+    )
     return parser
 
 
@@ -77,6 +91,9 @@ def _arguments(argv: list[str]) -> ImportOptions:
     arguments = parser.parse_args(argv)
     if arguments.min_count < 0:
         parser.error(f"--min-count must be 0 or more, got {arguments.min_count}")
+    for flag in ("max_input_mb", "max_unzipped_mb", "max_features", "max_vertices"):
+        if getattr(arguments, flag) < 1:
+            parser.error(f"--{flag.replace('_', '-')} must be 1 or more, got {getattr(arguments, flag)}")
     return ImportOptions(**{**vars(arguments), "statistics": tuple(arguments.statistics),
                             "districts": tuple(arguments.districts),
                             "indicator_columns": tuple(arguments.indicator_columns)})  # fmt: skip

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from data.errors import InputError
+from geo.read import DEFAULT_LIMITS, ReadLimits, check_size
 from stats.validate import MISSING_MARKERS
 
 SEPARATORS = (";", "\t", ",")
@@ -78,7 +79,12 @@ def decode(raw: bytes, path: Path, encoding: str | None = None) -> str:
         except (UnicodeDecodeError, LookupError) as error:
             raise InputError(f"{path}: cannot be read as {encoding} ({error}). Check --encoding.") from error
     if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return raw.decode("utf-16")
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise InputError(
+                f"{path}: starts as UTF-16 text but is not ({error.reason}). Is it the right file?"
+            ) from error
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -86,7 +92,10 @@ def decode(raw: bytes, path: Path, encoding: str | None = None) -> str:
 
 
 def _split(line: str, separator: str) -> list[str]:
-    return next(csv.reader([line], delimiter=separator, quotechar='"'), [])
+    try:
+        return next(csv.reader([line], delimiter=separator, quotechar='"'), [])
+    except csv.Error:  # an overlong field or a NUL byte: the reader below says where
+        return [line]
 
 
 def _separator(lines: list[str]) -> str:
@@ -205,7 +214,13 @@ def grid_from_text(text: str, source: str) -> Grid:
     """Sniff separator, title lines and decimal mark, and split the text into a grid."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     separator = _separator(lines[:200])
-    split = list(csv.reader(lines, delimiter=separator, quotechar='"'))
+    reader = csv.reader(lines, delimiter=separator, quotechar='"')
+    try:
+        split = list(reader)
+    except csv.Error as error:  # a field beyond csv's limit (128 kB), or a NUL byte: not a statistics table
+        raise InputError(
+            f"{source}, line {reader.line_num}: cannot be read as a table ({error}). Is it the right file?"
+        ) from error
     widths = Counter(len(cells) for cells in split if len(cells) >= 2)
     if not widths:
         raise InputError(f"{source}: no table found. Expected a header and rows separated by ',', ';' or tabs.")
@@ -258,11 +273,12 @@ def _excel_grids(path: Path) -> list[Grid]:
     return grids
 
 
-def read_grids(path: Path, encoding: str | None = None) -> list[Grid]:
+def read_grids(path: Path, encoding: str | None = None, limits: ReadLimits = DEFAULT_LIMITS) -> list[Grid]:
     """Every table in a statistics file: one for a CSV file, one per non-empty sheet of a workbook."""
     path = Path(path)
     if not path.is_file():
         raise InputError(f"{path}: no such file.")
+    check_size(path, limits)  # a workbook is a zip, and may unpack to gigabytes
     raw = path.read_bytes()
     if path.suffix.lower() in EXCEL_SUFFIXES or raw[:4] == b"PK\x03\x04" or raw[:4] == b"\xd0\xcf\x11\xe0":
         if raw[:4] not in (b"PK\x03\x04", b"\xd0\xcf\x11\xe0"):

@@ -7,6 +7,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from geo.read import MB, ReadLimits
+
 DEFAULT_LICENCE = "Ikke angivet / not stated"
 
 
@@ -35,6 +37,15 @@ class ImportOptions:
     indicator_columns: tuple[str, ...] = ()
     district_term: str | None = None  # "bydel/bydele": singular/plural in Danish
     reference_date: str | None = None  # "31. december"
+    max_input_mb: int = 200
+    max_unzipped_mb: int = 1024
+    max_features: int = 50_000
+    max_vertices: int = 5_000_000
+
+    @property
+    def limits(self) -> ReadLimits:
+        """The bounds on what an input file may hold."""
+        return ReadLimits(self.max_input_mb * MB, self.max_unzipped_mb * MB, self.max_features, self.max_vertices)
 
 
 @dataclass

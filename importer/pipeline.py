@@ -31,6 +31,7 @@ from importer.boundaries import (
     clean_boundary_sets,
     read_raw_sets,
 )
+from importer.checks import MAX_NAME, check_all, check_text
 from importer.grid import Grid, read_grids
 from importer.metadata import dataset_metadata
 from importer.options import ImportOptions, Progress
@@ -163,7 +164,7 @@ def _read_statistics(options: ImportOptions, polygons: Polygons, fields: list[st
                           tuple(options.indicator_columns), options.area_prefix)  # fmt: skip
     frames, specs, notes, code_fields, name_fields = [], {}, [], set(), set()
     for path in options.statistics:
-        for grid in read_grids(path, options.encoding):
+        for grid in read_grids(path, options.encoding, options.limits):
             roles = find_roles(grid, Path(path), polygons, fields, overrides)
             lines = _check_areas(grid, roles, polygons, options.skip_unmatched)
             (code_fields if roles.plan.match.by_code else name_fields).add(roles.plan.match.field)
@@ -274,9 +275,13 @@ def run_import(options: ImportOptions, progress: Progress | None = None) -> Impo
     """Import districts and statistics into ``options.out``. Raises ``InputError`` and leaves ``out`` untouched."""
     progress = progress or Progress(stages=STAGES)
     prepare_destination(options.out)  # before the work, so a wrong --out costs nothing
+    for flag in ("title", "source", "licence", "district_term", "reference_date"):
+        check_text(getattr(options, flag) or "", f"--{flag.replace('_', '-')}", max_length=MAX_NAME)
     sets = read_raw_sets(options)
     read, id_field, name_field = _statistics(options, sets)
     districts, report, notes = clean_boundary_sets(sets, id_field, name_field)
+    check_all(districts["district_id"], f"district id (field {id_field})", max_length=MAX_NAME)
+    check_all(districts["name"], f"district name (field {name_field})", max_length=MAX_NAME)
     progress.step(f"read {districts['district_id'].nunique()} districts ({'; '.join(notes)})")
     progress.step(f"read {len(read.long):,} figures from {len(options.statistics)} statistics file(s)")
     described = read_descriptions(options.indicators) if options.indicators else {}
@@ -288,6 +293,8 @@ def run_import(options: ImportOptions, progress: Progress | None = None) -> Impo
     units = {key: unit for key, unit in infer_units(values, read.long["indicator"], words, given).items()
              if key not in registry}  # fmt: skip
     indicators = _indicators(read, units, source, described)
+    for column in ("title_da", "title_en", "family", "category", "source"):
+        check_all(indicators[column], f"indicator {column}")
     tidy = validate(read.long, dict(zip(indicators["id"], indicators["unit"], strict=True)))
     check_years_have_boundaries(tidy, districts)
     progress.step(f"checked {len(tidy):,} figures against the districts")
