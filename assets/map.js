@@ -77,6 +77,20 @@
     var button = event.target.closest && event.target.closest(".row-button[data-district]");
     if (button) pickDistrict(button.getAttribute("data-district"));
   });
+  // The year slider stops only at the years the dataset has (ui/controls.py), but its own arrow keys move by a
+  // fraction of a year and snap back; here they move to the next or previous year that exists, gaps skipped.
+  var YEAR_KEYS = { ArrowRight: 1, ArrowUp: 1, PageUp: 1, ArrowLeft: -1, ArrowDown: -1, PageDown: -1 };
+  document.addEventListener("keydown", function (event) {
+    var row = event.target.closest && event.target.closest(".year-row[data-years]");
+    var direction = YEAR_KEYS[event.key];
+    if (!row || !direction || event.target.getAttribute("role") !== "slider") return;
+    var years = row.getAttribute("data-years").split(" ").map(Number);
+    var at = years.indexOf(Number(event.target.getAttribute("aria-valuenow")));
+    var next = years[Math.max(0, Math.min(years.length - 1, (at < 0 ? 0 : at) + direction))];
+    event.preventDefault();
+    event.stopPropagation();
+    window.dash_clientside.set_props("controls-year", { value: next });
+  }, true);
   // The table is drawn only while it is open ("toggle" does not bubble, so it is caught on the way down).
   document.addEventListener("toggle", function (event) {
     if (event.target.classList && event.target.classList.contains("district-table")) {
@@ -230,9 +244,12 @@
         return [!playing, playing ? "❚❚" : "▶", playing ? "true" : "false"];
       },
 
-      nextYear: function (ticks, year, first, last) {
-        var next = Number(year) + 1;
-        return next > last ? first : next;
+      // The year after this one that the dataset has (gaps skipped), and the first again after the last.
+      nextYear: function (ticks, year, setup) {
+        var years = (setup && setup.years) || [];
+        if (!years.length) return window.dash_clientside.no_update;
+        var later = years.filter(function (each) { return each > Number(year); });
+        return later.length ? later[0] : years[0];
       }
     }
   });

@@ -30,8 +30,16 @@ from data.write import (
     STATISTICS_FILE,
 )
 from layers.classify import classify_over_all_years
-from layers.families import UNITS
-from layers.registry import FAMILY_BY_ID, fallback_family, lookup, measures_of, unit_of
+from layers.families import UNITS, Category, Family
+from layers.registry import (
+    FAMILY_BY_ID,
+    OTHER_FAMILY,
+    fallback_family,
+    family_slug,
+    lookup,
+    measures_of,
+    unit_of,
+)
 from layers.text import Text
 
 SHARE_FACTORS = {"percent": 100.0, "per_1000": 1000.0}
@@ -99,15 +107,42 @@ def _info(package: dict, path: Path) -> DatasetInfo:
     )
 
 
+def _family_name(row) -> str:
+    return row.family.strip() or OTHER_FAMILY
+
+
+def _title(row) -> Text:
+    return Text(row.title_da or row.id, row.title_en or row.title_da or row.id)
+
+
+def _imported_families(table: pd.DataFrame) -> dict[str, Family]:
+    """The families the registry does not know, by their name in ``indicators.csv``, in the file's order.
+
+    Each keeps its name as its text and gets a slug for an id (ids go into DOM ids and URLs); its indicators are
+    its categories in the order the file lists them, which is the order the data has (3-6 år before 25-29 år).
+    """
+    taken, rows_of = set(FAMILY_BY_ID), {}
+    for row in table.itertuples(index=False):
+        if lookup(row.id) is None and _family_name(row) not in FAMILY_BY_ID:
+            rows_of.setdefault(_family_name(row), []).append(row)
+    families = {}
+    for name, rows in rows_of.items():
+        categories = tuple(Category(row.id, _title(row)) for row in rows)
+        families[name] = fallback_family(family_slug(name, taken), name, categories)
+        taken.add(families[name].id)
+    return families
+
+
 def _indicators(table: pd.DataFrame) -> dict[str, Indicator]:
+    imported = _imported_families(table)
     indicators = {}
     for row in table.itertuples(index=False):
         known = lookup(row.id)
-        family = known[0] if known else FAMILY_BY_ID.get(row.family) or fallback_family(row.family, row.family)
+        family = known[0] if known else FAMILY_BY_ID.get(_family_name(row)) or imported[_family_name(row)]
         indicators[row.id] = Indicator(
             id=row.id,
             family=family,
-            title=Text(row.title_da or row.id, row.title_en or row.title_da or row.id),
+            title=_title(row),
             description=Text(row.description_da, row.description_en or row.description_da),
             denominator=row.denominator or None,
             source=row.source,

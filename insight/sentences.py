@@ -1,8 +1,9 @@
 """Plain-language sentences about the data, in Danish and English, from templates in ``assets/locales``.
 
 Every view carries one: what the map shows, where a district stands, how it changed, how two districts differ,
-and a few "Vidste du …?" facts for the start page. They are built from the numbers, never written by hand, and a
-hidden or missing figure is said to be hidden or missing, never zero.
+(the "Vidste du …?" facts are in ``insight.facts``). They are built from the numbers, never written by hand; a
+hidden or missing figure is said to be hidden or missing, never zero; and districts are called what the dataset
+calls them ("1 bydel", "23 skoledistrikter").
 """
 
 from __future__ import annotations
@@ -12,12 +13,9 @@ import re
 import numpy as np
 
 from data.model import STATUS_SHOWN, Dataset, Series
-from insight.analysis import change_from, hidden, municipality_share, rank_in_year
-from layers.families import FAMILIES
-from layers.registry import FAMILY_BY_ID
+from insight.analysis import change_from, hidden, rank_in_year
+from layers.families import Family
 from ui.i18n import format_number, format_value, signed_number, t
-
-FACT_COUNT = 4
 
 
 def ordinal(position: int, lang: str) -> str:
@@ -52,16 +50,42 @@ def _category(series: Series, lang: str) -> str:
     return series.indicator.title(lang)
 
 
-def _districts(dataset: Dataset, lang: str) -> str:
-    return dataset.info.district_term_plural(lang)
+def district_count(dataset: Dataset, count: int, lang: str) -> str:
+    """A number of districts in the dataset's own word for them, singular or plural: '1 bydel', '23 bydele'."""
+    term = dataset.info.district_term if count == 1 else dataset.info.district_term_plural
+    return f"{format_number(count, 0, lang)} {term(lang)}"
+
+
+def term_words(dataset: Dataset, lang: str) -> dict[str, str]:
+    """What the dataset calls a district, for templates: ``{term}``, ``{districts}``, and capitalised to start a
+    sentence, ``{Term}`` and ``{Districts}``."""
+    term, plural = dataset.info.district_term(lang), dataset.info.district_term_plural(lang)
+    return {
+        "term": term,
+        "districts": plural,
+        "Term": term[:1].upper() + term[1:],
+        "Districts": plural[:1].upper() + plural[1:],
+    }
+
+
+def shown_values(series: Series, year_index: int) -> np.ndarray:
+    """One year's figures, NaN wherever a figure is not shown."""
+    return np.where(series.status[year_index] == STATUS_SHOWN, series.values[year_index], np.nan)
 
 
 def rank_phrase(dataset: Dataset, series: Series, year_index: int, district: int, lang: str) -> str:
-    """'det 4. højeste blandt de 23 skoledistrikter', or empty when the district has no shown figure."""
+    """'det 4. højeste blandt de 23 skoledistrikter', or empty when the district has no shown figure.
+
+    With only one figure, or all of them the same, there is no highest or lowest, and the phrase says so.
+    """
     rank = rank_in_year(series, year_index, district)
     if rank is None:
         return ""
-    words = {"of": rank.of, "districts": _districts(dataset, lang)}
+    words = {"of": rank.of, "districts": dataset.info.district_term_plural(lang)}
+    if rank.of == 1:
+        return t("rank_only", lang)
+    if np.nanmin(shown_values(series, year_index)) == np.nanmax(shown_values(series, year_index)):
+        return t("rank_same", lang, **words)
     if rank.position == 1:
         return t("rank_top", lang, **words)
     if rank.from_bottom == 1:
@@ -107,30 +131,50 @@ def district_sentence(
     value = series.values[year_index, district]
     rank = rank_phrase(dataset, series, year_index, district, lang)
     words = {"district": name, "year": year, "rank": rank, "category": _category(series, lang)}
-    if series.measure == "share":
+    of = of_phrase(series, lang)
+    if series.measure == "share" and of:
         key = "sentence_rate" if series.unit.id == "per_1000" else "sentence_share"
-        sentence = t(key, lang, value=_value_words(series, value, lang), of=of_phrase(series, lang), **words)
-    else:
+        sentence = t(key, lang, value=_value_words(series, value, lang), of=of, **words)
+    else:  # a count, or a share that came as a share and does not say of what
         sentence = t("sentence_count", lang, value=format_value(value, series.unit, lang), **words)
     change = change_phrase(series, from_index, year_index, district, dataset.years, lang)
     return f"{sentence} {change}".strip()
 
 
+# What a map sentence says, by how the figures spread: one figure, the same everywhere, or a highest and lowest.
+MAP_KEYS = {"one": "map_one", "same": "map_same", "spread": "map_sentence"}
+CHANGE_MAP_KEYS = {"one": "change_map_one", "same": "change_map_same", "spread": "change_map_sentence"}
+
+
+def spread_words(dataset: Dataset, values: np.ndarray, written, lang: str) -> tuple[str, dict]:
+    """How one year's shown figures spread, as a ``MAP_KEYS`` key and the words its sentence needs.
+
+    ``written`` writes a figure. Figures that are written the same count as the same, so no sentence says
+    "highest in A (0) and lowest in B (0)". ``values`` must have at least one figure.
+    """
+    top, bottom = int(np.nanargmax(values)), int(np.nanargmin(values))
+    count = int((~np.isnan(values)).sum())
+    if count == 1:
+        return "one", {"district": dataset.district_names[top], "value": written(values[top])}
+    if written(values[top]) == written(values[bottom]):
+        return "same", {"value": written(values[top]), "districts": district_count(dataset, count, lang)}
+    return "spread", {
+        "top": dataset.district_names[top], "top_value": written(values[top]),
+        "bottom": dataset.district_names[bottom], "bottom_value": written(values[bottom]),
+    }  # fmt: skip
+
+
 def map_sentence(dataset: Dataset, series: Series, year_index: int, lang: str, measure_label: str) -> str:
     """What the whole map shows in one year: where the figure is highest and lowest, and how many are hidden."""
-    values = np.where(series.status[year_index] == STATUS_SHOWN, series.values[year_index], np.nan)
+    values = shown_values(series, year_index)
     category, year = _category(series, lang), dataset.years[year_index]
     if np.isnan(values).all():
         return t("map_nothing", lang, category=category, year=year)
-    top, bottom = int(np.nanargmax(values)), int(np.nanargmin(values))
-    sentence = t(
-        "map_sentence", lang, category=category, measure=measure_label, year=year,
-        top=dataset.district_names[top], top_value=format_value(values[top], series.unit, lang),
-        bottom=dataset.district_names[bottom], bottom_value=format_value(values[bottom], series.unit, lang),
-    )  # fmt: skip
+    spread, words = spread_words(dataset, values, lambda value: format_value(value, series.unit, lang), lang)
+    sentence = t(MAP_KEYS[spread], lang, category=category, measure=measure_label, year=year, **words)
     not_shown = int(np.isnan(values).sum())
     if not_shown:
-        sentence += t("map_hidden", lang, count=not_shown, districts=_districts(dataset, lang))
+        sentence += t("map_hidden", lang, districts=district_count(dataset, not_shown, lang))
     return sentence
 
 
@@ -141,26 +185,22 @@ def change_map_sentence(dataset: Dataset, series: Series, from_index: int, year_
     category, year = _category(series, lang), dataset.years[year_index]
     if np.isnan(values).all() or from_index == year_index:
         return t("map_nothing", lang, category=category, year=year)
-    top, bottom = int(np.nanargmax(values)), int(np.nanargmin(values))
-    return t(
-        "change_map_sentence", lang, category=category, from_year=dataset.years[from_index], year=year,
-        top=dataset.district_names[top], top_value=signed_value(values[top], change.unit, lang),
-        bottom=dataset.district_names[bottom], bottom_value=signed_value(values[bottom], change.unit, lang),
-    )  # fmt: skip
+    spread, words = spread_words(dataset, values, lambda value: signed_value(value, change.unit, lang), lang)
+    return t(CHANGE_MAP_KEYS[spread], lang, category=category, from_year=dataset.years[from_index], year=year, **words)
 
 
 def compare_sentences(
-    dataset: Dataset, family_id: str, year_index: int, a: int, b: int, lang: str, top: int = 3
+    dataset: Dataset, family: Family, year_index: int, a: int, b: int, lang: str, top: int = 3
 ) -> list[str]:
-    """The largest differences between two districts in one family's shares, largest first."""
-    family = FAMILY_BY_ID.get(family_id)
+    """The largest differences between two districts in one family's figures (shares where there are), largest
+    first. Works for the registry's families and for those a dataset brings."""
     names = {"a": dataset.district_names[a], "b": dataset.district_names[b], "year": dataset.years[year_index]}
     rows = []
-    for category in family.categories if family else ():
+    for category in family.categories:
         series = dataset.series.get((category.id, "share")) or dataset.series.get((category.id, "count"))
         if series is None:
             continue
-        value_a, value_b = series.values[year_index, a], series.values[year_index, b]
+        value_a, value_b = shown_values(series, year_index)[[a, b]]
         if not (np.isnan(value_a) or np.isnan(value_b)):
             rows.append((abs(value_a - value_b), series, value_a, value_b))
     if not rows:
@@ -178,56 +218,3 @@ def compare_sentences(
         for _, series, value_a, value_b in rows[:top]
     ]
     return [t("compare_intro", lang, **names), *lines]
-
-
-def _share_series(dataset: Dataset) -> list[Series]:
-    return [
-        dataset.series[category.id, "share"]
-        for family in FAMILIES
-        if family.composition
-        for category in family.categories
-        if (category.id, "share") in dataset.series
-    ]
-
-
-def facts(dataset: Dataset, lang: str, count: int = FACT_COUNT) -> list[str]:
-    """'Vidste du …?' facts for the start page: the districts that stand out most, and the largest change.
-
-    A district stands out when its share is far above the whole area's. One fact per family, so the facts differ.
-    """
-    last, first = len(dataset.years) - 1, 0
-    standouts, changes = [], []
-    for series in _share_series(dataset):
-        values = np.where(series.status[last] == STATUS_SHOWN, series.values[last], np.nan)
-        overall = municipality_share(series, last)
-        if np.isnan(values).all() or not overall:
-            continue
-        top = int(np.nanargmax(values))
-        standouts.append(((values[top] - overall) / overall, series, top, overall))
-        change = change_from(series, first).values[last]
-        if not np.isnan(change).all():
-            moved = int(np.nanargmax(np.abs(change)))
-            changes.append((abs(change[moved]), series, moved))
-    chosen, families, places = [], set(), set()
-    for _, series, district, overall in sorted(standouts, key=lambda row: -row[0]):
-        if series.indicator.family.id in families or district in places:
-            continue  # one fact per family and per district, so the facts tell different stories
-        families.add(series.indicator.family.id)
-        places.add(district)
-        chosen.append(t(
-            "fact_extreme", lang, value=format_value(series.values[last, district], series.unit, lang),
-            of=of_phrase(series, lang), district=dataset.district_names[district], category=_category(series, lang),
-            overall=format_value(overall, series.unit, lang), year=dataset.years[last],
-        ))  # fmt: skip
-        if len(chosen) == count - 1:
-            break
-    if changes and len(dataset.years) > 1:
-        _, series, district = max(changes, key=lambda row: row[0])
-        before, after = series.values[first, district], series.values[last, district]
-        chosen.append(t(
-            "fact_change_up" if after > before else "fact_change_down", lang, category=_category(series, lang),
-            district=dataset.district_names[district], first=format_value(before, series.unit, lang),
-            last=format_value(after, series.unit, lang), of=of_phrase(series, lang),
-            first_year=dataset.years[first], last_year=dataset.years[last],
-        ))  # fmt: skip
-    return chosen

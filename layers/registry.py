@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
+import unicodedata
 from dataclasses import dataclass
 
 from layers.families import FAMILIES, UNITS, Category, Family, Unit
@@ -36,11 +39,41 @@ def lookup(indicator_id: str) -> tuple[Family, Category] | None:
     return _CATEGORY_BY_ID.get(indicator_id)
 
 
-def fallback_family(family_id: str, name: str) -> Family:
-    """A plain family for indicators that a dataset brings and the registry does not know: counts only."""
+OTHER_FAMILY = "other"  # what the importer writes when it cannot tell an indicator's family
+_SPELLED_OUT = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ß": "ss"})
+
+
+def family_slug(name: str, taken: frozenset[str] | set[str] = frozenset()) -> str:
+    """A family id safe in DOM ids, URLs and pattern-matching ids, made from the name a dataset gives the family.
+
+    The name is kept as the family's text; the id is lower-case ASCII, Danish letters spelled out, and never one
+    in ``taken`` (the registry's ids, and those already given), so an imported "Age" cannot pass for ``age``.
+    A name with no Latin letters at all gets an id from its hash, so it is still the same every time.
+
+    >>> family_slug("Husstandstype"), family_slug("Boliger efter opførelsesår"), family_slug("Ældre & børn")
+    ('husstandstype', 'boliger_efter_opfoerelsesaar', 'aeldre_boern')
+    >>> family_slug("Age", {"age"}), family_slug("Age", {"age", "age_2"})
+    ('age_2', 'age_3')
+    """
+    text = unicodedata.normalize("NFKD", name.casefold().translate(_SPELLED_OUT)).encode("ascii", "ignore").decode()
+    base = re.sub(r"[^a-z0-9]+", "_", text).strip("_")[:40].strip("_")
+    base = base or "family_" + hashlib.blake2b(name.encode("utf-8"), digest_size=4).hexdigest()
+    candidate, number = base, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{base}_{number}"
+    return candidate
+
+
+def fallback_family(family_id: str, name: str, categories: tuple[Category, ...] = ()) -> Family:
+    """A plain family for indicators that a dataset brings and the registry does not know: counts only.
+
+    ``name`` is the family as ``indicators.csv`` writes it (shown as it is, in both languages), or ``other``
+    for indicators the importer could not place; ``categories`` are its indicators in the file's order.
+    """
     return Family(
         id=family_id,
-        name=Text("Andre tal", "Other figures") if family_id == "other" else Text(name, name),
+        name=Text("Andre tal", "Other figures") if name in ("", OTHER_FAMILY) else Text(name, name),
         description=Text("", ""),
         denominator=None,
         share_unit=None,
@@ -49,7 +82,7 @@ def fallback_family(family_id: str, name: str) -> Family:
         show_count=True,
         composition=False,
         scheme="Blues",
-        categories=(),
+        categories=categories,
     )
 
 

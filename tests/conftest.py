@@ -150,3 +150,77 @@ def many_folder(tmp_path_factory) -> Path:
         metadata=demo_metadata(DisclosureRule()),
     )
     return folder
+
+
+# An imported dataset: families the registry does not know, named as published ("Alder", with spaces and Danish
+# letters), categories in their natural order (not alphabetical), counts, an average and a share given as a share,
+# gapped years, one indicator with figures in its last year only, and districts called "bydel".
+IMPORTED_INDICATORS = (
+    # id, family, category, unit
+    ("hh_single", "Husstandstype", "Enlig", "count"),
+    ("hh_couple", "Husstandstype", "Par", "count"),
+    ("age_3_6", "Alder", "3-6 år", "count"),
+    ("age_25_29", "Alder", "25-29 år", "count"),
+    ("built_before_1850", "Boliger efter opførelsesår", "Før 1850", "count"),
+    ("built_1850_1899", "Boliger efter opførelsesår", "1850-1899", "count"),
+    ("mean_age", "Gennemsnit", "Gennemsnitsalder", "number"),
+    ("owners", "other", "Andel ejere", "percent"),
+    ("electric_cars", "Transport", "Elbiler", "count"),
+)
+IMPORTED_LATE = {"electric_cars"}  # figures only in the last year
+
+
+def write_imported(
+    folder: Path,
+    *,
+    ids=("01", "02", "03"),
+    years=(2011, 2013, 2016),
+    indicators=tuple(row[0] for row in IMPORTED_INDICATORS),
+    reference_date: dict | None = None,
+    value=None,
+) -> Path:
+    """Write an imported-style dataset folder; ``value(indicator, d, y)`` overrides the made-up figures."""
+    rows = [row for row in IMPORTED_INDICATORS if row[0] in indicators]
+    table = pd.DataFrame(
+        [
+            {"id": i, "family": family, "category": category, "unit": unit, "denominator": "", "title_da": category,
+             "title_en": category, "description_da": "", "description_en": "", "source": "Testkilde"}
+            for i, family, category, unit in rows
+        ]
+    )  # fmt: skip
+    figures = []
+    for y, year in enumerate(years):
+        for d, district_id in enumerate(ids):
+            for indicator_id, *_ in rows:
+                if indicator_id in IMPORTED_LATE and year != years[-1]:
+                    continue
+                made_up = 40.0 + 10 * ((d + len(indicator_id)) % len(ids)) + 3 * y  # a different top per indicator
+                figures.append((district_id, year, indicator_id, value(indicator_id, d, y) if value else made_up))
+    statistics = pd.DataFrame(figures, columns=["district_id", "year", "indicator", "value"]).assign(status="")
+    metadata = {
+        "name": "testby",
+        "title": "Testby Kommune",
+        "licenses": [{"name": "CC-BY-4.0", "title": "CC BY 4.0"}],
+        "sources": [{"title": "Testkilde"}],
+        "distriktskort": {
+            "area_name": "Testby Kommune",
+            "district_term": {"da": "bydel", "en": "district", "da_plural": "bydele", "en_plural": "districts"},
+            "reference_date": {"da": "31. december", "en": "31 December"} if reference_date is None else reference_date,
+            "default_indicator": rows[0][0],
+            "default_year": years[-1],
+        },
+    }
+    write_dataset(
+        folder,
+        districts=grid_districts(ids).to_crs(WEB_CRS),
+        statistics=statistics,
+        indicators=table,
+        metadata=metadata,
+    )
+    return folder
+
+
+@pytest.fixture
+def imported(tmp_path):
+    """The imported-style dataset, loaded."""
+    return load_dataset(write_imported(tmp_path / "imported"))

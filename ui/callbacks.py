@@ -13,9 +13,9 @@ from functools import lru_cache, partial
 from dash import ALL, ClientsideFunction, Dash, Input, Output, State, html, no_update
 
 from data.model import Dataset
-from insight.sentences import facts
+from insight.facts import facts
 from ui import ids
-from ui.controls import dropdown_labels, mode_options
+from ui.controls import dropdown_labels, mode_options, nearest_year_with_figures
 from ui.i18n import language, t
 from ui.layout import TEXT_IDS, page_texts
 from ui.modes import MODES
@@ -87,11 +87,13 @@ def select_view(
     from_year: object = None,
     known: object = None,
     parts: Callable[..., tuple] | None = None,
+    year: object = None,
 ) -> tuple:
     """Everything that changes when the reader picks another indicator, measure, mode, start year or language.
 
     ``parts`` makes a resolved view's parts (``view_parts`` unless a cached one is given); the figures the browser
-    already holds (``known``) are then left out of the view it is sent.
+    already holds (``known``) are then left out of the view it is sent. The year on the slider moves only when the
+    new indicator has no figures in it: to its nearest year with figures.
     """
     lang = language(lang)
     indicator_id, measure = resolve_selection(dataset, indicator_id, measure)
@@ -101,7 +103,10 @@ def select_view(
     )
     held = known_keys(known)
     view = {**view, "shared": {key: figures for key, figures in view["shared"].items() if key not in held}}
-    return view, legend_items, options, measure, text, indicator_id, note, mode == "value"
+    shown_year = resolve_year(dataset, year)
+    better_year = nearest_year_with_figures(dataset, indicator_id, measure, shown_year)
+    moved = better_year if better_year != year else no_update
+    return view, legend_items, options, measure, text, indicator_id, note, mode == "value", moved
 
 
 def translate(dataset: Dataset, lang: object) -> tuple:
@@ -124,9 +129,11 @@ def translate(dataset: Dataset, lang: object) -> tuple:
 
 def apply_url(dataset: Dataset, search: object, current: tuple) -> tuple:
     """The controls set to the view in the address, leaving alone those already right, and a notice of what was
-    ignored."""
+    ignored. A year in which the indicator has no figures becomes its nearest year with figures."""
     parsed = parse_view(dataset, search)
-    values = [parsed.values[parameter.name] for parameter in VIEW_PARAMETERS]
+    indicator_id, measure = resolve_selection(dataset, parsed.values["indicator"], parsed.values["measure"])
+    asked = {**parsed.values, "year": nearest_year_with_figures(dataset, indicator_id, measure, parsed.values["year"])}
+    values = [asked[parameter.name] for parameter in VIEW_PARAMETERS]
     changed = [value if value != now else no_update for value, now in zip(values, current, strict=True)]
     return (*changed, parsed.notice(language(parsed.values["lang"])), True)
 
@@ -179,15 +186,18 @@ def register(app: Dash, dataset: Dataset) -> None:
         Output(ids.CONTROLS_INDICATOR, "value"),
         Output(ids.MAP_LEGEND_NOTE, "children"),
         Output(ids.CONTROLS_FROM, "disabled"),
+        Output(ids.CONTROLS_YEAR, "value", allow_duplicate=True),
         Input(ids.CONTROLS_INDICATOR, "value"),
         Input(ids.CONTROLS_MEASURE, "value"),
         Input(ids.CONTROLS_LANG, "value"),
         Input(ids.CONTROLS_MODE, "value"),
         Input(ids.CONTROLS_FROM, "value"),
         State(ids.KNOWN_SERIES, "data"),
+        State(ids.CONTROLS_YEAR, "value"),
+        prevent_initial_call="initial_duplicate",
     )
-    def _select_view(indicator_id, measure, lang, mode, from_year, known):
-        return select_view(dataset, indicator_id, measure, lang, mode, from_year, known, parts=cached_parts)
+    def _select_view(indicator_id, measure, lang, mode, from_year, known, year):
+        return select_view(dataset, indicator_id, measure, lang, mode, from_year, known, cached_parts, year)
 
     @app.callback(
         *(Output(text_id, "children") for text_id in TEXT_IDS),
@@ -328,7 +338,6 @@ def _register_browser_side(app: Dash) -> None:
         Output(ids.CONTROLS_YEAR, "value"),
         Input(ids.CONTROLS_TICKER, "n_intervals"),
         State(ids.CONTROLS_YEAR, "value"),
-        State(ids.CONTROLS_YEAR, "min"),
-        State(ids.CONTROLS_YEAR, "max"),
+        State(ids.MAP_SETUP, "data"),  # its years: playing skips the years the dataset lacks
         prevent_initial_call=True,
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dash import dcc, html
 
-from data.model import Dataset
+from data.model import STATUS_SHOWN, Dataset
 from ui import ids
 from ui.i18n import t
 from ui.modes import DEFAULT_MODE, MODES
@@ -32,6 +32,57 @@ def district_options(dataset: Dataset) -> list[dict]:
 def _danish_key(name: str) -> str:
     # Danish sorts Æ, Ø, Å after Z, and AA as Å.
     return name.casefold().replace("aa", "å").translate(str.maketrans({"æ": "{", "ø": "|", "å": "}"}))
+
+
+# The year slider is narrowest in the wide layout's side column (about 200 px; a 360 px phone gives it 250); a year's
+# label is about 28 px at the slider's 12 px type, so labels at least 40 px apart never touch.
+SLIDER_MIN_PX = 200
+YEAR_LABEL_PX = 40
+ROUND_STEPS = (1, 2, 5, 10, 20, 25, 50, 100)
+
+
+def labelled_years(years: tuple[int, ...]) -> tuple[int, ...]:
+    """The years the slider names: the first and the last always, and between them round years (every 2nd, 5th,
+    10th …) only where they fit on the narrowest slider without touching a neighbour's label.
+
+    >>> labelled_years((2011, 2013, 2016))
+    (2011, 2013, 2016)
+    >>> labelled_years(tuple(range(2014, 2025)))
+    (2014, 2016, 2018, 2020, 2022, 2024)
+    >>> labelled_years(tuple(range(1997, 2025)))
+    (1997, 2010, 2024)
+    """
+    first, last = years[0], years[-1]
+    # The fewest years between two labels, at the slider's narrowest (marks stand at their year's place).
+    room = (last - first) * YEAR_LABEL_PX / SLIDER_MIN_PX
+    step = next((step for step in ROUND_STEPS if step >= room), ROUND_STEPS[-1])
+    between = [year for year in years[1:-1] if year % step == 0 and year - first >= room and last - year >= room]
+    return tuple(dict.fromkeys((first, *between, last)))
+
+
+def year_marks(years: tuple[int, ...]) -> dict[int, str]:
+    """The slider's marks: one at every year the dataset has and nowhere else, so the handle only stops at those
+    and a gap between years shows as a stretch without marks; only ``labelled_years`` carry their number.
+
+    >>> year_marks((2011, 2013, 2016))
+    {2011: '2011', 2013: '2013', 2016: '2016'}
+    >>> list(year_marks(tuple(range(2014, 2025))).values())[:3]
+    ['2014', '', '2016']
+    """
+    named = set(labelled_years(years))
+    return {year: str(year) if year in named else "" for year in years}
+
+
+def nearest_year_with_figures(dataset: Dataset, indicator_id: str, measure: str, year: int) -> int:
+    """``year`` when the indicator has a figure to show in it, else the nearest year that has one (the later of
+    two as near), so that picking an indicator with fewer years, or opening a link to a year it lacks, never opens
+    on an empty map. A year the dataset lacks counts as one without figures; with none anywhere, ``year`` stays.
+    """
+    series = dataset.series[indicator_id, measure]
+    shown = [y for y, status in zip(dataset.years, series.status, strict=True) if (status == STATUS_SHOWN).any()]
+    if not shown or year in shown:
+        return year
+    return min(shown, key=lambda candidate: (abs(candidate - year), -candidate))
 
 
 def dropdown_labels(lang: str) -> dict[str, str]:
@@ -96,17 +147,24 @@ def controls_panel(dataset: Dataset, texts: dict[str, str], lang: str) -> html.S
                 texts[ids.CONTROLS_YEAR_LABEL],
                 html.Div(
                     className="year-row",
+                    # assets/map.js steps the arrow keys from year to year, skipping the gaps, with this list.
+                    **{"data-years": " ".join(str(year) for year in years)},
                     children=[
-                        html.Button("▶", id=ids.CONTROLS_PLAY, className="play", n_clicks=0, title=""),
+                        # With one year there is nothing to move through.
+                        html.Button(
+                            "▶", id=ids.CONTROLS_PLAY, className="play", n_clicks=0, title="", disabled=len(years) < 2
+                        ),
+                        # step=None: the handle stops only at the marks, the years the dataset has.
                         dcc.Slider(
                             id=ids.CONTROLS_YEAR,
                             min=years[0],
                             max=years[-1],
-                            step=1,
+                            step=None,
                             value=dataset.info.default_year,
-                            marks={year: str(year) for year in years},
+                            marks=year_marks(years),
                             updatemode="drag",
                             className="year-slider",
+                            disabled=len(years) < 2,
                         ),
                     ],
                 ),

@@ -11,6 +11,7 @@ import hashlib
 from pathlib import Path
 
 from data.model import Dataset
+from insight.sentences import term_words
 from layers.text import LANGUAGES
 from ui.i18n import t
 
@@ -46,7 +47,7 @@ def map_setup(dataset: Dataset, shapes_url: str) -> dict:
         "shapes": shapes_url,
         "glyphs": GLYPHS_URL,
         # The map's own words, in both languages: it is made once, in the language the page has then.
-        "texts": {lang: {key: t(key, lang) for key in MAP_TEXTS} for lang in LANGUAGES},
+        "texts": {lang: {key: t(key, lang, **term_words(dataset, lang)) for key in MAP_TEXTS} for lang in LANGUAGES},
         "bounds": [round(value, LABEL_DECIMALS) for value in dataset.bounds],
         "font": LABEL_FONT,
         "background": BACKGROUND,

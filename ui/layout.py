@@ -5,7 +5,8 @@ from __future__ import annotations
 from dash import dcc, html
 
 from data.model import Dataset
-from insight.sentences import facts
+from insight.facts import facts
+from insight.sentences import district_count, term_words
 from layers.text import LANGUAGES
 from ui import ids
 from ui.controls import controls_panel
@@ -22,8 +23,10 @@ def page_texts(dataset: Dataset, lang: str) -> dict[str, str]:
     source = t("source", lang, source=info.source or "–", licence=info.licence or "–")
     if info.fictional:
         source = f"{source} {t('fictional_note', lang)}"
+    terms = term_words(dataset, lang)
+    as_of = t("subtitle_as_of", lang, date=info.reference_date(lang)) if info.reference_date(lang) else ""
     return {
-        ids.HEADER_TAGLINE: t("tagline", lang, term=info.district_term(lang)),
+        ids.HEADER_TAGLINE: t("tagline", lang, **terms),
         ids.HEADER_FICTIONAL: t("fictional_badge", lang) if info.fictional else "",
         ids.CONTROLS_LANG_LABEL: t("language_label", lang),
         ids.CONTROLS_INDICATOR_LABEL: t("indicator_label", lang),
@@ -34,19 +37,18 @@ def page_texts(dataset: Dataset, lang: str) -> dict[str, str]:
             "subtitle",
             lang,
             area=info.area_name,
-            count=len(dataset.district_ids),
-            districts=info.district_term_plural(lang),
-            date=info.reference_date(lang) or "–",
-        ),
+            districts=district_count(dataset, len(dataset.district_ids), lang),
+            as_of=as_of,
+        ),  # fmt: skip
         ids.MAP_LEGEND_TITLE: t("legend_title", lang),
         ids.MAP_SOURCE: source,
-        ids.RANKING_TITLE: t("ranking_title", lang),
+        ids.RANKING_TITLE: t("ranking_title", lang, **terms),
         ids.CONTROLS_MODE_LABEL: t("mode_label", lang),
         ids.CONTROLS_FROM_LABEL: t("from_label", lang),
-        ids.CONTROLS_DISTRICT_LABEL: t("district_label", lang),
+        ids.CONTROLS_DISTRICT_LABEL: t("district_label", lang, **terms),
         ids.CONTROLS_COMPARE_LABEL: t("compare_label", lang),
         ids.FACTS_TITLE: t("facts_title", lang),
-        ids.TABLE_TITLE: t("table_title", lang),
+        ids.TABLE_TITLE: t("table_title", lang, **terms),
         ids.TABLE_HELP: t("table_help", lang),
         ids.PROFILE_CLOSE: t("profile_close", lang),
         ids.DOWNLOADS_TITLE: t("downloads_title", lang),
@@ -54,7 +56,7 @@ def page_texts(dataset: Dataset, lang: str) -> dict[str, str]:
         ids.ALT_TITLE: t("alt_title", lang),
         ids.EMBED_HELP: t("embed_help", lang),
         ids.DOWNLOAD_DATASET: t("download_dataset", lang),
-        **{text_id: t(text_id.replace("-", "_"), lang) for text_id in TABLE_TEXT_IDS.values()},
+        **{text_id: t(text_id.replace("-", "_"), lang, **terms) for text_id in TABLE_TEXT_IDS.values()},
     }
 
 

@@ -11,7 +11,7 @@ from dash import dcc, html
 
 from data.model import STATUS_SHOWN, Dataset, Series
 from insight.analysis import municipality_share, municipality_total, rank_in_year, similar_districts
-from insight.sentences import compare_sentences, district_sentence, ordinal
+from insight.sentences import compare_sentences, district_sentence, ordinal, term_words
 from layers.families import FAMILIES, Family
 from ui import ids
 from ui.figure import FONT
@@ -75,7 +75,7 @@ def _trend_figure(dataset: Dataset, series: Series, district: int, lang: str) ->
     else:
         totals = [municipality_total(series, y) for y in range(len(years))]
         area = [None if total is None else total / len(dataset.district_ids) for total in totals]
-        area_name = t("profile_average_district", lang)
+        area_name = t("profile_average_district", lang, **term_words(dataset, lang))
     trace = {
         "type": "scatter",
         "mode": "lines+markers",
@@ -176,7 +176,7 @@ def _column(dataset: Dataset, series: Series, district: int, year_index: int, fr
             _rank_line(dataset, series, district, year_index, lang),
             dcc.Graph(figure=_trend_figure(dataset, series, district, lang), config={"displayModeBar": False}),
             _peers(dataset, family, district, year_index, lang),
-            html.P(t("profile_bars_legend", lang), className="bars-legend"),
+            html.P(t("profile_bars_legend", lang, district=dataset.district_names[district]), className="bars-legend"),
             *[
                 part
                 for part in (_composition(dataset, other, district, year_index, lang) for other in families)
@@ -192,7 +192,7 @@ def profile_panel(
     """The profile of one district, or two side by side with their largest differences named first."""
     children = []
     if len(districts) == 2:
-        lines = compare_sentences(dataset, series.indicator.family.id, year_index, districts[0], districts[1], lang)
+        lines = compare_sentences(dataset, series.indicator.family, year_index, districts[0], districts[1], lang)
         children.append(
             html.Div([html.P(lines[0]), html.Ul([html.Li(line) for line in lines[1:]])], className="compare-sentences")
         )

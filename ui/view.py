@@ -12,9 +12,10 @@ import numpy as np
 import pandas as pd
 from plotly.colors import convert_colors_to_same_type, unlabel_rgb
 
-from data.model import STATUS_MISSING, STATUS_SUPPRESSED, Dataset, Series
+from data.model import STATUS_MISSING, STATUS_SUPPRESSED, Dataset, Indicator, Series
+from insight.sentences import term_words
 from layers.classify import CODE_MISSING, CODE_SUPPRESSED, FIRST_CLASS_CODE, MISSING_COLOUR, SUPPRESSED_COLOUR
-from layers.families import FAMILIES, UNITS, Unit
+from layers.families import FAMILIES, UNITS, Family, Unit
 from layers.registry import MEASURES
 from ui.i18n import format_number, number_symbols, signed_number, t
 from ui.modes import DEFAULT_MODE, MODES, Layer
@@ -49,21 +50,26 @@ def measure_label(series: Series, lang: str) -> str:
     return label(lang) or MEASURES[series.measure].label(lang).lower()
 
 
+def families_in(dataset: Dataset) -> list[tuple[Family, list[Indicator]]]:
+    """The dataset's families with their indicators: the registry's first, in its order, then the dataset's own
+    in the order ``indicators.csv`` lists them. Within a family the registry's categories come in its order, and
+    everything else in the file's order, never alphabetically (3-6 år before 25-29 år)."""
+    registry_order = {category.id: i for i, category in enumerate(c for f in FAMILIES for c in f.categories)}
+    family_order = {family.id: i for i, family in enumerate(FAMILIES)}
+    grouped: dict[str, list[Indicator]] = {}
+    for indicator in dataset.indicators.values():
+        grouped.setdefault(indicator.family.id, []).append(indicator)
+    families = sorted(grouped.values(), key=lambda members: family_order.get(members[0].family.id, len(FAMILIES)))
+    return [
+        (members[0].family, sorted(members, key=lambda i: registry_order.get(i.id, len(registry_order))))
+        for members in families
+    ]
+
+
 def indicator_options(dataset: Dataset, lang: str) -> list[dict]:
-    """Picker options grouped by family: a disabled heading per family, then its indicators, in registry order."""
-    families = [family for family in FAMILIES] + sorted(
-        {indicator.family for indicator in dataset.indicators.values() if indicator.family not in FAMILIES},
-        key=lambda family: family.id,
-    )
+    """Picker options grouped by family: a disabled heading per family, then its indicators (see ``families_in``)."""
     options = []
-    for family in families:
-        # Registry families list their categories in the registry's order; others in the dataset's.
-        order = [category.id for category in family.categories] or list(dataset.indicators)
-        members = [
-            dataset.indicators[i] for i in order if i in dataset.indicators and dataset.indicators[i].family == family
-        ]
-        if not members:
-            continue
+    for family, members in families_in(dataset):
         options.append({"label": family.name(lang).upper(), "value": f"family:{family.id}", "disabled": True})
         options.extend({"label": indicator.title(lang), "value": indicator.id} for indicator in members)
     return options
@@ -263,7 +269,7 @@ def map_view(
             "missing": t("hover_missing", lang),
             "suppressed_short": t("ranking_value_suppressed", lang),
             "missing_short": t("ranking_value_missing", lang),
-            "table_more": t("table_more", lang, shown="{shown}", total="{total}"),
+            "table_more": t("table_more", lang, shown="{shown}", total="{total}", **term_words(dataset, lang)),
         },
         "colours": colours,
         "first_class_code": FIRST_CLASS_CODE,

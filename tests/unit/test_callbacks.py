@@ -8,7 +8,7 @@ from ui.layout import TEXT_IDS, page_texts
 
 
 def test_picking_an_indicator_gives_its_view_legend_measures_and_description(demo):
-    view, legend, measures, measure, description, indicator_id, note, from_disabled = select_view(
+    view, legend, measures, measure, description, indicator_id, note, from_disabled, _ = select_view(
         demo, "dwelling_flat", "share", "da"
     )
     assert "2011–2016" in note and from_disabled
@@ -30,7 +30,7 @@ def test_picking_an_indicator_gives_its_view_legend_measures_and_description(dem
     ],
 )
 def test_nonsense_keeps_the_page_working(demo, nonsense):
-    view, legend, _, measure, _, indicator_id, _, _ = select_view(demo, *nonsense)
+    view, legend, _, measure, _, indicator_id, _, _, _ = select_view(demo, *nonsense)
     assert indicator_id in demo.indicators and measure in demo.measures_of(indicator_id)
     assert view["codes"] and legend
 

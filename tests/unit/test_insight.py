@@ -6,7 +6,8 @@ import pytest
 from data.load import load_dataset
 from data.model import STATUS_MISSING, STATUS_SHOWN, STATUS_SUPPRESSED
 from insight.analysis import change_from, municipality_share, rank_in_year, similar_districts
-from insight.sentences import compare_sentences, district_sentence, facts, map_sentence, ordinal
+from insight.facts import facts
+from insight.sentences import compare_sentences, district_sentence, map_sentence, ordinal
 from layers.registry import FAMILY_BY_ID
 
 
@@ -116,10 +117,10 @@ def test_missing_figures_are_called_missing(tiny):
 
 
 def test_comparing_names_the_largest_differences_first(tiny):
-    lines = compare_sentences(tiny, "citizenship", 1, 0, 2, "da")
+    lines = compare_sentences(tiny, FAMILY_BY_ID["citizenship"], 1, 0, 2, "da")
     assert lines[0] == "De største forskelle mellem Distrikt 01 og Distrikt 03 i 2016:"
     assert lines[1].startswith("«Dansk»") or lines[1].startswith("«Vestligt")
-    with_hidden = compare_sentences(tiny, "citizenship", 1, 0, 3, "en")
+    with_hidden = compare_sentences(tiny, FAMILY_BY_ID["citizenship"], 1, 0, 3, "en")
     assert len(with_hidden) == 2 and "Danish" in with_hidden[1], "hidden shares of district 04 are left out"
 
 
@@ -130,3 +131,50 @@ def test_facts_come_from_the_data_in_both_languages(demo):
     assert all(fact.startswith("Did you know") for fact in english)
     names = [name for name in demo.district_names if name in danish[0]]
     assert names, "a fact names a district"
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected", "change"),
+    [
+        ("da", "«Enlig», antal: 50 i alle 3 bydele med et tal, 2016.",
+         "«Enlig», ændring fra 2011 til 2016: 0,0 % i alle 3 bydele med et tal."),
+        ("en", "‘Enlig’, number: 50 in all 3 districts with a figure, 2016.",
+         "‘Enlig’, change from 2011 to 2016: 0.0 % in all 3 districts with a figure."),
+    ],
+)  # fmt: skip
+def test_the_same_figure_everywhere_is_said_once_not_as_highest_and_lowest(tmp_path, lang, expected, change):
+    from insight.sentences import change_map_sentence
+    from tests.conftest import write_imported
+
+    same = load_dataset(write_imported(tmp_path / "same", indicators=("hh_single",), value=lambda i, d, y: 50.0))
+    series = same.series["hh_single", "count"]
+    assert map_sentence(same, series, 2, lang, "antal" if lang == "da" else "number") == expected
+    assert change_map_sentence(same, series, 0, 2, lang) == change
+    sentence = district_sentence(same, series, 2, 0, lang)
+    assert "højeste" not in sentence and "highest" not in sentence and ("samme" in sentence or "same" in sentence)
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected", "change", "rank"),
+    [
+        ("da", "«Enlig», antal: 46 i Distrikt 01, 2016.", "«Enlig», ændring fra 2011 til 2016: +15,0 % i Distrikt 01.",
+         "det eneste tal på kortet"),
+        ("en", "‘Enlig’, number: 46 in Distrikt 01, 2016.", "‘Enlig’, change from 2011 to 2016: +15.0 % in Distrikt 01.",
+         "the only figure on the map"),
+    ],
+)  # fmt: skip
+def test_a_single_district_is_not_highest_and_lowest_at_once(tmp_path, lang, expected, change, rank):
+    from insight.sentences import change_map_sentence
+    from tests.conftest import write_imported
+
+    one = load_dataset(write_imported(tmp_path / "one", ids=("01",), indicators=("hh_single",)))
+    series = one.series["hh_single", "count"]
+    assert map_sentence(one, series, 2, lang, "antal" if lang == "da" else "number") == expected
+    assert change_map_sentence(one, series, 0, 2, lang) == change
+    assert rank in district_sentence(one, series, 2, 0, lang)
+
+
+def test_one_hidden_district_is_counted_in_the_singular(tiny):
+    share = tiny.series["citizenship_western", "share"]  # district 04 is hidden
+    assert map_sentence(tiny, share, 1, "da", "x").endswith(" I 1 skoledistrikt er tallet skjult eller mangler.")
+    assert map_sentence(tiny, share, 1, "en", "x").endswith(" In 1 school district the figure is hidden or missing.")
