@@ -126,9 +126,14 @@ def _imported_families(table: pd.DataFrame) -> dict[str, Family]:
         if lookup(row.id) is None and _family_name(row) not in FAMILY_BY_ID:
             rows_of.setdefault(_family_name(row), []).append(row)
     families = {}
+    titles = {row.id: _title(row) for row in table.itertuples(index=False)}
     for name, rows in rows_of.items():
         categories = tuple(Category(row.id, _title(row)) for row in rows)
-        families[name] = fallback_family(family_slug(name, taken), name, categories)
+        # One published total that every share in the family is taken of: the family can be shown as shares.
+        denominators = {row.denominator for row in rows if row.denominator}
+        total = denominators.pop() if len(denominators) == 1 else None
+        total = Category(total, titles[total]) if total in titles else None
+        families[name] = fallback_family(family_slug(name, taken), name, categories, total)
         taken.add(families[name].id)
     return families
 

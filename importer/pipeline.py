@@ -235,6 +235,18 @@ def _memberships(tidy: pd.DataFrame, table: pd.DataFrame, described: Mapping[str
     return members
 
 
+def _with_denominators(table: pd.DataFrame, members: Mapping[str, Membership]) -> pd.DataFrame:
+    """Each category of a family with a published total is a share of that total (unless described otherwise)."""
+    totals = {
+        member.family.removesuffix("#total"): i for i, member in members.items() if member.family.endswith("#total")
+    }
+    denominators = [
+        denominator or (totals.get(members[i].family, "") if i in members and members[i].composition else "")
+        for i, denominator in zip(table["id"], table["denominator"], strict=True)
+    ]
+    return table.assign(denominator=denominators)
+
+
 def _equals_sum(wide: pd.DataFrame, parts: list[str], total: pd.Series | None) -> bool:
     """Whether ``total`` (or, when ``None``, any other indicator) equals the sum of ``parts`` wherever all of
     them are published, in at least nine places out of ten."""
@@ -301,6 +313,7 @@ def run_import(options: ImportOptions, progress: Progress | None = None) -> Impo
     rule = DisclosureRule(min_count=options.min_count)
     counts = tidy["indicator"].map(dict(zip(indicators["id"], indicators["unit"], strict=True))) == "count"
     families = _memberships(tidy, indicators, described)
+    indicators = _with_denominators(indicators, families)
     protected = apply_disclosure_control(tidy[counts], rule, families)
     statistics = pd.concat([protected, tidy[~counts]]).sort_index()
     disclosure = (f"counts under {rule.min_count} hidden, with the cells that would reveal them" if rule.min_count

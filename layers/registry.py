@@ -65,19 +65,22 @@ def family_slug(name: str, taken: frozenset[str] | set[str] = frozenset()) -> st
     return candidate
 
 
-def fallback_family(family_id: str, name: str, categories: tuple[Category, ...] = ()) -> Family:
+def fallback_family(
+    family_id: str, name: str, categories: tuple[Category, ...] = (), total: Category | None = None
+) -> Family:
     """A plain family for indicators that a dataset brings and the registry does not know: counts only.
 
     ``name`` is the family as ``indicators.csv`` writes it (shown as it is, in both languages), or ``other``
-    for indicators the importer could not place; ``categories`` are its indicators in the file's order.
+    for indicators the importer could not place; ``categories`` are its indicators in the file's order. With a
+    ``total`` (the published figure its categories add up to), each category can be shown as a share of it.
     """
     return Family(
         id=family_id,
         name=Text("Andre tal", "Other figures") if name in ("", OTHER_FAMILY) else Text(name, name),
         description=Text("", ""),
-        denominator=None,
-        share_unit=None,
-        share_label=Text("", ""),
+        denominator=total.id if total else None,
+        share_unit="percent" if total else None,
+        share_label=Text(f"andel af «{total.name.da}»", f"share of «{total.name.en}»") if total else Text("", ""),
         count_label=Text("antal", "number"),
         show_count=True,
         composition=False,

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from data.errors import InputError
+from data.load import load_dataset
 from importer import ImportOptions, Progress, run_import
 from importer.areas import RULES, Polygons, best_match, near_misses, no_polygon_reason, plan_areas
 from importer.grid import read_grids
@@ -182,6 +183,9 @@ def test_a_family_that_adds_up_to_a_published_total_is_protected_and_the_words_r
     assert first["enlige"] == SUPPRESSED and first["par"] == SUPPRESSED and first["husstande"] == ""
     package = json.loads((tmp_path / "out" / "datapackage.json").read_text())["distriktskort"]
     assert package["district_term"]["da_plural"] == "bydele" and package["reference_date"]["en"] == "31 December"
+    dataset = load_dataset(tmp_path / "out")
+    assert dataset.measures_of("par") == ("share", "count"), "a category is a share of the total it adds up to"
+    assert dataset.measures_of("husstande") == ("count",) and package["default_measure"] == "share"
 
 
 @NEEDS_SHARED_FIXTURES
