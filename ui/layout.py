@@ -21,6 +21,8 @@ def page_texts(dataset: Dataset, lang: str) -> dict[str, str]:
     """Every fixed text on the page by component id, so one callback can switch them all to another language."""
     info = dataset.info
     source = t("source", lang, source=info.source or "–", licence=info.licence or "–")
+    if info.min_count == 0:  # the publisher protected the figures; the reader should know nothing more was hidden
+        source = f"{source} {t('source_no_suppression', lang)}"
     if info.fictional:
         source = f"{source} {t('fictional_note', lang)}"
     terms = term_words(dataset, lang)

@@ -205,3 +205,23 @@ def test_swedish_municipalities_from_an_scb_style_file_by_the_code_in_the_label(
     assert summary.districts == 290 and summary.years == (2019, 2020)
     assert "by the code at the start of the label (polygon field id)" in report and "'00 Riket'" in report
     assert chosen[0]["id"] in pd.read_csv(tmp_path / "se" / "statistics.csv", dtype=str)["district_id"].tolist()
+
+
+@pytest.mark.parametrize(("min_count", "said"), [(0, True), (5, False)])
+def test_figures_their_publisher_protected_are_shown_as_published_and_the_source_line_says_so(
+    tmp_path, min_count, said
+):
+    from ui import ids
+    from ui.layout import page_texts
+
+    districts = tmp_path / "d.geojson"
+    grid_districts().to_file(districts, driver="GeoJSON")
+    figures = tmp_path / "f.csv"
+    figures.write_text("district_id,year,indicator,value\n01,2016,residents,3\n02,2016,residents,200\n")
+    options = ImportOptions(districts=(str(districts),), statistics=(figures,), out=tmp_path / "out",
+                            min_count=min_count)  # fmt: skip
+    summary = run_import(options, Progress(stages=5, stream=open("/dev/null", "w")))  # noqa: SIM115
+    dataset = load_dataset(tmp_path / "out")
+    assert summary.suppressed == (0 if said else 1)
+    assert ("Ingen tal er skjult" in page_texts(dataset, "da")[ids.MAP_SOURCE]) == said
+    assert ("their publisher protected them" in page_texts(dataset, "en")[ids.MAP_SOURCE]) == said
