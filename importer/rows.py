@@ -9,7 +9,6 @@ natural order (``3-6 år`` before ``25-29 år``, ``Før 1850`` before ``1850-189
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +17,7 @@ import pandas as pd
 from importer.areas import TOTALS, fold
 from importer.grid import Grid
 from importer.roles import Roles, year_of_cell
+from layers.registry import slug as ascii_slug
 
 LONG_COLUMNS = ("district", "year", "indicator", "value", "status", "where", "row")
 MAX_TITLE = 120
@@ -29,14 +29,12 @@ AFTER = re.compile(r"\b(over|derover|og mere|eller mer|and over|and more|efter|a
 
 
 def slug(text: str) -> str:
-    """An indicator id from a label: lower case, Danish letters spelled out, anything else an underscore.
+    """An indicator id from a label (``layers.registry.slug``), never empty.
 
-    >>> slug("Befolkning 1. januar, Ærø"), slug("KØN Mænd")
-    ('befolkning_1_januar_aeroe', 'koen_maend')
+    >>> slug("Opførelsesår før 1850"), slug("…")
+    ('opfoerelsesaar_foer_1850', 'indicator')
     """
-    text = text.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "_", text).strip("_") or "indicator"
+    return ascii_slug(text) or "indicator"
 
 
 @dataclass(frozen=True)
@@ -63,9 +61,10 @@ def context_of(grid: Grid, path: Path) -> str:
 def natural_key(category: str, appearance: int) -> tuple:
     """A sort key that puts categories in their natural order: totals first, then by their first number.
 
-    >>> labels = ["25-29 år", "Før 1850", "3-6 år", "1850-1899", "I alt", "100 år og derover"]
-    >>> sorted(labels, key=lambda label: natural_key(label, 0))
-    ['I alt', 'Før 1850', '3-6 år', '25-29 år', '100 år og derover', '1850-1899']
+    >>> sorted(["25-29 år", "3-6 år", "I alt", "100 år og derover"], key=lambda label: natural_key(label, 0))
+    ['I alt', '3-6 år', '25-29 år', '100 år og derover']
+    >>> sorted(["1850-1899", "2000 og senere", "Før 1850"], key=lambda label: natural_key(label, 0))
+    ['Før 1850', '1850-1899', '2000 og senere']
     """
     folded = category.casefold()
     if TOTALS.search(fold(category)):

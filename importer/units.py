@@ -46,7 +46,7 @@ def infer_unit(words: str, values: np.ndarray) -> tuple[str, str]:
     """An indicator's unit and the reason, from its title words and its parsed values (NaN where none).
 
     >>> infer_unit("Andel (%) med videregående uddannelse", np.array([12.5, 30.0]))
-    ('percent', "'%' in its title")
+    ('percent', "'Andel' in its title")
     >>> infer_unit("Asukkaiden keski-ikä", np.array([41.0, 39.0]))
     ('number', "'keski-ikä' in its title")
     >>> infer_unit("Indbyggere", np.array([120.0, 3.5]))

@@ -43,6 +43,16 @@ OTHER_FAMILY = "other"  # what the importer writes when it cannot tell an indica
 _SPELLED_OUT = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ß": "ss"})
 
 
+def slug(text: str) -> str:
+    """Lower-case ASCII words joined by underscores, Danish letters spelled out: the shape of every id we make.
+
+    >>> slug("Befolkning 1. januar, Ærø"), slug("KØN Mænd")
+    ('befolkning_1_januar_aeroe', 'koen_maend')
+    """
+    text = unicodedata.normalize("NFKD", text.casefold().translate(_SPELLED_OUT)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "_", text).strip("_")
+
+
 def family_slug(name: str, taken: frozenset[str] | set[str] = frozenset()) -> str:
     """A family id safe in DOM ids, URLs and pattern-matching ids, made from the name a dataset gives the family.
 
@@ -55,8 +65,7 @@ def family_slug(name: str, taken: frozenset[str] | set[str] = frozenset()) -> st
     >>> family_slug("Age", {"age"}), family_slug("Age", {"age", "age_2"})
     ('age_2', 'age_3')
     """
-    text = unicodedata.normalize("NFKD", name.casefold().translate(_SPELLED_OUT)).encode("ascii", "ignore").decode()
-    base = re.sub(r"[^a-z0-9]+", "_", text).strip("_")[:40].strip("_")
+    base = slug(name)[:40].strip("_")
     base = base or "family_" + hashlib.blake2b(name.encode("utf-8"), digest_size=4).hexdigest()
     candidate, number = base, 1
     while candidate in taken:
