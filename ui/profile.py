@@ -11,7 +11,7 @@ from dash import dcc, html
 
 from data.model import STATUS_SHOWN, Dataset, Series
 from insight.analysis import municipality_share, municipality_total, rank_in_year, similar_districts
-from insight.sentences import compare_sentences, district_sentence, ordinal, term_words
+from insight.sentences import compare_sentences, district_sentence, ordinal, rank_phrase, term_words
 from layers.families import FAMILIES, Family
 from ui import ids
 from ui.figure import FONT
@@ -53,6 +53,9 @@ def _rank_line(dataset: Dataset, series: Series, district: int, year_index: int,
     place = rank.position if rank.in_upper_half else rank.from_bottom
     key = "rank_text" if rank.in_upper_half else "rank_text_low"
     words = t(key, lang, position=place, ordinal=ordinal(place, lang), of=rank.of)
+    if rank.of == 1 or low == high:  # no "1. højeste af 1": with one figure, or one for all, the sentence says so
+        phrase = rank_phrase(dataset, series, year_index, district, lang)
+        words = phrase[:1].upper() + phrase[1:]
     return html.Div(
         className="rank",
         children=[

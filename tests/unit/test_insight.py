@@ -172,6 +172,10 @@ def test_a_single_district_is_not_highest_and_lowest_at_once(tmp_path, lang, exp
     assert map_sentence(one, series, 2, lang, "antal" if lang == "da" else "number") == expected
     assert change_map_sentence(one, series, 0, 2, lang) == change
     assert rank in district_sentence(one, series, 2, 0, lang)
+    from ui.profile import _rank_line
+
+    line = _rank_line(one, series, 0, 2, lang).children[0].children
+    assert line == rank[:1].upper() + rank[1:], "the profile's rank line says it too, not '1. højeste af 1'"
 
 
 def test_one_hidden_district_is_counted_in_the_singular(tiny):
