@@ -63,15 +63,17 @@
     return figures;
   }
 
-  // Numbers as Babel writes them on the server (ui/i18n.py): grouped, fixed decimals, a true minus for changes.
+  // Numbers as the server writes them (ui/i18n.py write_number, the same contract, checked against this function
+  // in tests/unit/test_number_formats.py): grouped, fixed decimals, a true minus for changes, never "-0,0".
+  // The sign comes from the value itself; the digits from its size.
   function writeNumber(value, written, symbols) {
     var fixed = Math.abs(value).toFixed(written.decimals);
     var parts = fixed.split(".");
     var whole = parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, symbols.group);
     var text = whole + (parts.length > 1 ? symbols.decimal + parts[1] : "");
-    var rounded = Number(fixed);
-    if (written.signed) return (rounded > 0 ? "+" : rounded < 0 ? "−" : "") + text + written.suffix;
-    return (value < 0 && rounded !== 0 ? symbols.minus : "") + text + written.suffix;
+    var zero = Number(fixed) === 0;
+    if (written.signed) return (zero ? "" : value > 0 ? "+" : "−") + text + written.suffix;
+    return (value < 0 && !zero ? symbols.minus : "") + text + written.suffix;
   }
 
   function valueLabel(view, figures, index, district) {

@@ -57,7 +57,7 @@ def _resources() -> list[dict]:
             "schema": {
                 "fields": [
                     _field("district_id", "string", "District id, as text"),
-                    _field("year", "integer", "Reference year (figures as of 1 January)"),
+                    _field("year", "integer", "Reference year (the date within it is distriktskort.reference_date)"),
                     _field("indicator", "string", "Indicator id, described in indicators.csv"),
                     _field("value", "number", "The figure; empty when suppressed or missing"),
                     _field("status", "string", "Empty, 'suppressed' (hidden for privacy) or 'missing'"),

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Mapping
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from types import MappingProxyType
 
@@ -44,14 +46,25 @@ def t(key: str, lang: str, **values: object) -> str:
     return MESSAGES[language(lang)][key].format(**values)
 
 
+def _rounded(value: float, decimals: int) -> Decimal:
+    # The size of a number at ``decimals`` places, rounded as JavaScript's toFixed rounds: the exact binary value,
+    # a tie away from zero. assets/figures.js writes every figure the browser shows this way, so both agree.
+    return Decimal(abs(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
 def format_number(value: float, decimals: int, lang: str) -> str:
-    """A number with grouping and a fixed number of decimals, as the language writes it.
+    """A number with grouping and a fixed number of decimals, as the language writes it; never "-0,0".
 
     >>> format_number(1234.5, 1, "da"), format_number(1234.5, 1, "en"), format_number(-3.0, 0, "da")
     ('1.234,5', '1,234.5', '-3')
+    >>> format_number(-0.04, 1, "da"), format_number(0.25, 1, "en")
+    ('0,0', '0.3')
     """
+    rounded = _rounded(value, decimals)
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(value, format=pattern, locale=BABEL_LOCALES[language(lang)])
+    locale = BABEL_LOCALES[language(lang)]
+    minus = get_minus_sign_symbol(locale) if value < 0 and rounded else ""
+    return minus + format_decimal(rounded, format=pattern, locale=locale)
 
 
 def number_symbols(lang: str) -> dict[str, str]:
@@ -86,6 +99,18 @@ def signed_number(value: float, decimals: int, lang: str) -> str:
     >>> signed_number(1.23, 1, "da"), signed_number(-0.04, 1, "en"), signed_number(-2.5, 1, "da")
     ('+1,2', '0.0', '−2,5')
     """
-    rounded = round(float(value), decimals) + 0.0  # + 0.0 turns -0.0 into 0.0
-    sign = "+" if rounded > 0 else ("−" if rounded < 0 else "")
-    return sign + format_number(abs(rounded), decimals, lang)
+    rounded = _rounded(value, decimals)
+    sign = ("+" if value > 0 else "−") if rounded else ""
+    return sign + format_number(abs(value), decimals, lang)
+
+
+def write_number(value: float, written: Mapping[str, object], lang: str) -> str:
+    """A figure as a view's ``written`` says (decimals, suffix, signed): the one contract that the browser's
+    ``writeNumber`` (assets/figures.js) keeps too, checked against it in tests/unit/test_number_formats.py.
+
+    >>> write_number(-0.4, {"decimals": 1, "suffix": " procentpoint", "signed": True}, "da")
+    '−0,4 procentpoint'
+    """
+    decimals, suffix = int(written["decimals"]), str(written["suffix"])
+    text = signed_number(value, decimals, lang) if written["signed"] else format_number(value, decimals, lang)
+    return text + suffix

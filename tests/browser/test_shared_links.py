@@ -2,6 +2,7 @@
 
 import pytest
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
 
 pytestmark = pytest.mark.browser
 
@@ -61,3 +62,25 @@ def test_the_embed_dialog_gives_the_iframe_for_the_current_view(page):
     page.find_element(".embed-dialog summary").click()
     code = page.find_element("#embed-code").get_attribute("value")
     assert code.startswith('<iframe src="http') and "/embed?" in code and "year=2011" in code
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_the_change_ranking_writes_falls_as_falls_highest_first(dash_duo, demo, lang):
+    from app import create_app
+
+    dash_duo.start_server(create_app(demo))
+    link = f"/?indicator=dwelling_detached&measure=share&year=2016&mode=change&from=2011&lang={lang}"
+    dash_duo.driver.get(dash_duo.server_url + link)
+    read = "return [...document.querySelectorAll('#ranking-list .ranking-value')].map(e => e.textContent)"
+    # The ranking is drawn again once the change view arrives: read it when every label is a change.
+    labels = WebDriverWait(dash_duo.driver, 20).until(
+        lambda driver: (found := driver.execute_script(read)) and all(label[0] in "+−0" for label in found) and found
+    )
+    decimal = "," if lang == "da" else "."
+    numbers = [float(label.split()[0].replace("−", "-").replace(decimal, ".")) for label in labels]
+    assert len(numbers) == len(demo.district_ids), labels
+    assert numbers == sorted(numbers, reverse=True), "highest first, with falls below zero"
+    assert labels[0].startswith("+") and labels[-1].startswith("−"), "a rise has a plus and a fall a true minus"
+    series = demo.series["dwelling_detached", "share"]
+    assert max(numbers) == pytest.approx(max(series.values[-1] - series.values[0]), abs=0.051)
+    assert min(numbers) == pytest.approx(min(series.values[-1] - series.values[0]), abs=0.051)
