@@ -26,7 +26,8 @@ TRAILING_BRACKETS = re.compile(r"\s*\([^()]*\)\s*$")
 LEVEL = re.compile(r"^\s*(?P<level>[^\W\d][\w .]{0,30}?)\s+[-–—:]\s+(?P<name>\S.*)$")
 # Rows that describe no polygon: totals over all areas, and people the statistics could not place.
 TOTALS = re.compile(
-    r"\b(i alt|ialt|total|totalt|totals|sum|yhteensä|hele landet|hele kommunen|hela riket|riket|hela kommunen|"
+    r"\b(i alt|ialt|total|totalt|totals|hovedtotal|grand total|sum|summa|yhteensä|hele landet|hele kommunen|"
+    r"hela riket|riket|hela kommunen|alle|"
     r"koko maa|koko kunta|whole country|all areas|alle områder|alle omrader|samlet)\b"
 )
 NOT_PLACED = re.compile(
@@ -85,12 +86,26 @@ class Rule:
     by_code: bool  # a match on codes (the field can be the district id), not on names
 
 
+def _unpadded(text: str) -> str | None:
+    # A code a spreadsheet stored as a number lost its leading zeros: 766 is 0766.
+    text = str(text).strip()
+    return text.lstrip("0") or "0" if text.isdigit() else None
+
+
+def _unpadded_code(label: str) -> str | None:
+    code = leading_code(label)
+    return _unpadded(code) if code else None
+
+
 RULES: tuple[Rule, ...] = (
     Rule("as-written", "as written", _plain, _plain, True),
+    Rule("unpadded", "by code, leading zeros aside (766 is 0766)", _unpadded, _unpadded, True),
     Rule("code-in-label", "by the code at the start of the label", leading_code, _plain, True),
     Rule("folded", "by name, ignoring case, punctuation and spaces", fold, fold, False),
     Rule("name-in-label", "by the name in the label, without its code and bracketed parent area", name_in_label,
          fold, False),
+    Rule("unpadded-code-in-label", "by the code at the start of the label, leading zeros aside", _unpadded_code,
+         _unpadded, True),
 )  # fmt: skip
 
 

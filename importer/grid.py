@@ -24,11 +24,13 @@ from stats.validate import MISSING_MARKERS
 SEPARATORS = (";", "\t", ",")
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
 MAX_HEADER_ROWS = 4
-DECIMAL_COMMA = re.compile(r"^\s*-?(\d{1,3}(\.\d{3})+|\d+),\d+\s*$")  # 73,7 or 1.234,5
+DECIMAL_COMMA = re.compile(r"^\s*[-−]?(\d{1,3}([.\s\u00a0\u202f]\d{3})+|\d+),\d+\s*%?\s*$")  # 73,7, 1.234,5, 1 234,5
 THOUSANDS_DOT = re.compile(r"^\s*-?\d{1,3}(\.\d{3})+\s*$")  # 1.234 in a Danish file: a thousand, not one
 NUMBER = re.compile(r"^\s*[-+−]?(\d[\d\s\u00a0.,]*)\s*%?\s*$")
 # Where a cell is a period (2016, 2016K1, 2016M01, 2016Q1), it is a heading, not a figure.
-PERIOD_CELL = re.compile(r"^\s*(19|20)\d\d([KQ][1-4]|M\d\d)?\s*$", re.IGNORECASE)
+PERIOD_CELL = re.compile(
+    r"^\s*(19|20)\d\d([KQ][1-4]|M\d\d|/\d\d|/(19|20)\d\d|-\d\d-\d\d)?\s*$", re.IGNORECASE
+)  # 2016, 2016K1, 2016M01, a school year 2021/22, a date 2020-12-31
 # A line under the table that starts like one of these is a footnote, even without a blank line before it.
 FOOTNOTE = re.compile(
     r"^\s*(kilde|källa|kalla|lähde|lahde|source|databas|database|intern referenskod|officiell statistik|"

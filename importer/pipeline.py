@@ -159,24 +159,41 @@ class _Read:
     name_fields: set[str]
 
 
+def _read_grid(grid: Grid, path: Path, polygons: Polygons, fields: list[str], options: ImportOptions, overrides):
+    roles = find_roles(grid, path, polygons, fields, overrides)
+    lines = _check_areas(grid, roles, polygons, options.skip_unmatched)
+    long, own = long_rows(grid, roles, path)
+    if long.empty:
+        raise InputError(f"{grid.source}: no figures for any matched area under {', '.join(grid.header)}.")
+    _check_duplicates(long, grid, roles)
+    return roles, long, own, [f"{grid.source}: {len(own)} indicator(s)", *(f"  {line}" for line in
+                                                                            [*lines, *describe(grid, roles)])]  # fmt: skip
+
+
 def _read_statistics(options: ImportOptions, polygons: Polygons, fields: list[str]) -> _Read:
     overrides = Overrides(options.area_column, options.year_column, options.value_column,
                           tuple(options.indicator_columns), options.area_prefix)  # fmt: skip
     frames, specs, notes, code_fields, name_fields = [], {}, [], set(), set()
     for path in options.statistics:
-        for grid in read_grids(path, options.encoding, options.limits):
-            roles = find_roles(grid, Path(path), polygons, fields, overrides)
-            lines = _check_areas(grid, roles, polygons, options.skip_unmatched)
+        grids = read_grids(path, options.encoding, options.limits)
+        read_any, refusals = False, []
+        for grid in grids:
+            try:
+                roles, long, own, lines = _read_grid(grid, Path(path), polygons, fields, options, overrides)
+            except InputError as error:
+                if len(grids) == 1:
+                    raise
+                refusals.append(error)  # a workbook's notes or metadata sheet: said in the report, not fatal
+                continue
+            read_any = True
             (code_fields if roles.plan.match.by_code else name_fields).add(roles.plan.match.field)
-            long, own = long_rows(grid, roles, Path(path))
-            if long.empty:
-                raise InputError(f"{grid.source}: no figures for any matched area under {', '.join(grid.header)}.")
-            _check_duplicates(long, grid, roles)
             frames.append(long)
             for indicator_id, spec in own.items():
                 specs.setdefault(indicator_id, spec)
-            notes.append(f"{grid.source}: {len(own)} indicator(s)")
-            notes += [f"  {line}" for line in [*lines, *describe(grid, roles)]]
+            notes += lines
+        if not read_any:
+            raise refusals[0]
+        notes += [f"{path}: skipped a sheet: {error}" for error in refusals]
     return _Read(pd.concat(frames, ignore_index=True), specs, notes, code_fields, name_fields)
 
 

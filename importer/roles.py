@@ -31,7 +31,12 @@ AREA_NAMES = ("district_id", "distrikt_id", "district", "distrikt", "skoledistri
               "navn", "name", "id")  # fmt: skip
 STATUS_NAMES = ("status",)
 CODE_HEADING = re.compile(r"(id|kode|code|kod|nr|nummer|numero|koodi)\b")
-PERIOD = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)(?P<part>[KQ][1-4]|M\d\d)?(?!\d)", re.IGNORECASE)
+# A period in a heading or cell: a year, a quarter or month of it, a school year (2021/22: its first year, when the
+# count is made), or a date (its year).
+PERIOD = re.compile(
+    r"(?<![\d/])(?P<year>(?:19|20)\d\d)(?:(?P<part>[KQ][1-4]|M\d\d)|/(?:\d\d|(?:19|20)\d\d)|-\d\d-\d\d)?(?![\d/])",
+    re.IGNORECASE,
+)
 FIRST_PARTS = ("", "K1", "Q1", "M01")  # figures as of 1 January: of quarters and months the first is kept
 
 
@@ -70,6 +75,8 @@ def period_of(heading: str) -> tuple[int, str] | None:
 
     >>> period_of("2020"), period_of("Antal 2020"), period_of("Asukkaat yhteensä, 2020 (HE)"), period_of("2016K3")
     ((2020, ''), (2020, 'Antal'), (2020, 'Asukkaat yhteensä (HE)'), (0, ''))
+    >>> period_of("Elever 2021/22"), period_of("2020-12-31"), period_of("1850-1899")
+    ((2021, 'Elever'), (2020, ''), None)
     """
     found = list(PERIOD.finditer(heading))
     if len(found) != 1:

@@ -110,7 +110,9 @@ def long_rows(grid: Grid, roles: Roles, path: Path) -> tuple[pd.DataFrame, dict[
             key = (own, column)
             spec = known.get(key)
             if spec is None:  # a million rows name a few hundred indicators: describe each once
-                spec = known[key] = _spec(list(own), context, f"{grid.header[column]} {' '.join(grid.titles[:1])}")
+                # A figure written "12,3 %" says its unit itself.
+                heading = f"{grid.header[column]} {' '.join(grid.titles[:1])}" + (" %" if "%" in row[column] else "")
+                spec = known[key] = _spec(list(own), context, heading)
                 specs.setdefault(spec.id, spec)
             records.append((district, str(year), spec.id, row[column], status, grid.where(n), n))
     frame = pd.DataFrame.from_records(records, columns=LONG_COLUMNS)

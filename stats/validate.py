@@ -22,13 +22,18 @@ MISSING_MARKERS = ("", "..", "...", "-", ".", "…", ":", "na", "n/a", "nan")
 def parse_values(text: pd.Series, decimal_comma: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Numbers and statuses from value text: missing markers become ``missing``; anything else must be a number.
 
-    >>> values, status = parse_values(pd.Series(["1.234,5", "..", "7"]), pd.Series([True, True, True]))
-    >>> values.tolist()[0], status.tolist()
-    (1234.5, ['', 'missing', ''])
+    >>> values, status = parse_values(pd.Series(["1.234,5", "..", "7", "1 234,5", "−3,5", "12,5 %"]), pd.Series([True] * 6))
+    >>> values.tolist()[0], status.tolist()[:3], values.tolist()[3:]
+    (1234.5, ['', 'missing', ''], [1234.5, -3.5, 12.5])
+    >>> parse_values(pd.Series(["1,234.5", "12.5"]), pd.Series([False, False]))[0].tolist()
+    [1234.5, 12.5]
     """
-    cleaned = text.astype(str).str.strip().str.replace(r"[\s\u00a0]", "", regex=True)
+    # Spaces (Nordic thousands), a true minus, and a per cent sign after the figure are how people write numbers.
+    cleaned = text.astype(str).str.strip().str.replace(r"[\s\u00a0\u202f%]", "", regex=True).str.replace("−", "-")
     comma = decimal_comma.astype(bool)
     cleaned = cleaned.where(~comma, cleaned.str.replace(".", "", regex=False).str.replace(",", ".", regex=False))
+    english = ~comma & cleaned.str.fullmatch(r"-?\d{1,3}(,\d{3})+(\.\d+)?")  # 1,234.5 in an English file
+    cleaned = cleaned.where(~english, cleaned.str.replace(",", "", regex=False))
     is_missing = cleaned.str.lower().isin(MISSING_MARKERS)
     values = pd.to_numeric(cleaned.where(~is_missing), errors="coerce")
     status = pd.Series(np.where(is_missing, MISSING, ""), index=text.index)

@@ -225,3 +225,55 @@ def test_figures_their_publisher_protected_are_shown_as_published_and_the_source
     assert summary.suppressed == (0 if said else 1)
     assert ("Ingen tal er skjult" in page_texts(dataset, "da")[ids.MAP_SOURCE]) == said
     assert ("their publisher protected them" in page_texts(dataset, "en")[ids.MAP_SOURCE]) == said
+
+
+def _import_text(tmp_path, text: str, name: str = "figures.csv", **options):
+    districts = tmp_path / "d.geojson"
+    grid_districts(("0101", "0102", "0103", "0104")).to_file(districts, driver="GeoJSON")
+    figures = tmp_path / name
+    figures.write_text(text, encoding="utf-8")
+    summary = run_import(
+        ImportOptions(districts=(str(districts),), statistics=(figures,), out=tmp_path / "out", **options),
+        Progress(stages=5, stream=open("/dev/null", "w")),  # noqa: SIM115
+    )
+    return summary, "\n".join(summary.lines()), load_dataset(tmp_path / "out")
+
+
+def test_codes_a_spreadsheet_stored_as_numbers_match_without_their_leading_zeros(tmp_path):
+    summary, report, _ = _import_text(tmp_path, "kode;år;antal\n101;2020;50\n102;2020;60\nHovedtotal;2020;110\n")
+    assert summary.districts == 4 and "leading zeros aside" in report and "'Hovedtotal'" in report
+
+
+def test_nordic_and_english_ways_of_writing_figures(tmp_path):
+    text = ('område,år,"Folk","Andel"\n0101,2020,"1 234","12,5 %"\n0102,2020,"2 345","−3,5 %"\n'
+            '0103,2020,"1,234","7,0 %"\n')  # fmt: skip
+    with pytest.raises(InputError, match="percentage, which lies between 0 and 100"):
+        _import_text(tmp_path, text)  # −3,5 % is no share: the unit came from the "%" in the figures
+    summary, report, dataset = _import_text(tmp_path, text.replace("−3,5", "3,5"))
+    assert dataset.indicators["andel"].unit == "percent" and "percent: 1" in report
+    values = dict(zip(dataset.district_ids, dataset.series["folk", "count"].values[0], strict=True))
+    assert [values["0101"], values["0102"]] == [1234.0, 2345.0]
+
+
+def test_school_years_and_dates_give_the_year_of_the_count(tmp_path):
+    _, _, dataset = _import_text(tmp_path, "område;Elever 2021/22;Elever 2022/23\n0101;50;55\n0102;60;66\n")
+    assert dataset.years == (2021, 2022)
+    _, _, dataset = _import_text(tmp_path, "område;dato;antal\n0101;2020-12-31;50\n0102;2021-12-31;60\n")
+    assert dataset.years == (2020, 2021)
+
+
+def test_a_workbooks_notes_sheet_is_skipped_and_said(tmp_path):
+    districts = tmp_path / "d.geojson"
+    grid_districts().to_file(districts, driver="GeoJSON")
+    book = openpyxl.Workbook()
+    for row in (["district_id", "year", "residents"], ["01", 2020, 500], ["02", 2020, 600]):
+        book.active.append(row)
+    notes = book.create_sheet("Noter")
+    for row in (["Kilde", "Danmarks Statistik"], ["Note", "Tal pr. 1. januar"]):
+        notes.append(row)
+    book.save(tmp_path / "book.xlsx")
+    summary = run_import(
+        ImportOptions(districts=(str(districts),), statistics=(tmp_path / "book.xlsx",), out=tmp_path / "out"),
+        Progress(stages=5, stream=open("/dev/null", "w")),  # noqa: SIM115
+    )
+    assert summary.indicators == 1 and any("skipped a sheet" in line and "Noter" in line for line in summary.lines())
