@@ -334,9 +334,12 @@ def plan_areas(
         if value is not None:
             plan.district_of[label] = district_of[value]
             continue
-        reason = next(filter(None, map(no_polygon_reason, [keys[label], *aliases.get(label, ())])), None)
-        if reason:
-            plan.set_aside.setdefault(reason, []).append(label)
+        words = [keys[label], *sorted(aliases.get(label, ()))]
+        said = next((word for word in words if no_polygon_reason(word)), None)
+        if said is not None:
+            # The report shows the words that told: "0199 (Uoppgitt)" rather than a bare code.
+            shown = label if said == keys[label] else f"{label} ({said})"
+            plan.set_aside.setdefault(no_polygon_reason(said), []).append(shown)
         else:
             plan.unmatched.append(label)
     return plan

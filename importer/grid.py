@@ -276,7 +276,7 @@ def _excel_grids(path: Path) -> list[Grid]:
 
 
 def read_grids(path: Path, encoding: str | None = None, limits: ReadLimits = DEFAULT_LIMITS) -> list[Grid]:
-    """Every table in a statistics file: one for a CSV file, one per non-empty sheet of a workbook."""
+    """Every table in a statistics file: one for a CSV or JSON-stat file, one per non-empty sheet of a workbook."""
     path = Path(path)
     if not path.is_file():
         raise InputError(f"{path}: no such file.")
@@ -289,4 +289,9 @@ def read_grids(path: Path, encoding: str | None = None, limits: ReadLimits = DEF
                 raise InputError(f"{path}: is a web page (HTML), not a spreadsheet. Download the CSV instead.")
             return [grid_from_text(decode(raw, path, encoding), str(path))]
         return _excel_grids(path)
-    return [grid_from_text(decode(raw, path, encoding), str(path))]
+    from importer.jsonstat import jsonstat_grid, looks_like_jsonstat  # it builds a Grid: imported when needed
+
+    text = decode(raw, path, encoding)
+    if looks_like_jsonstat(text):
+        return [jsonstat_grid(text, str(path))]
+    return [grid_from_text(text, str(path))]

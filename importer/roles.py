@@ -181,12 +181,13 @@ def _area_candidates(grid: Grid, taken: set[int]) -> list[int]:
 
 
 def _choose_area(grid: Grid, candidates: list[int], polygons: Polygons, fields: list[str]) -> int:
-    # The column whose labels the polygons know best; a heading such as "område" only breaks ties.
-    def score(column: int) -> tuple[int, int, int]:
+    # The column whose labels the polygons know best (codes before names, as they do not change with spelling);
+    # a heading such as "område" only breaks ties.
+    def score(column: int) -> tuple[int, bool, bool, int]:
         labels = list(dict.fromkeys(_cells(grid, column)))
         found = best_match(column_name(grid, column), labels, polygons, fields)
         hinted = grid.header[column].casefold().strip() in AREA_NAMES
-        return (found.count if found else 0, hinted, -column)
+        return (found.count if found else 0, bool(found and found.by_code), hinted, -column)
 
     if not candidates:
         raise InputError(

@@ -277,3 +277,26 @@ def test_a_workbooks_notes_sheet_is_skipped_and_said(tmp_path):
         Progress(stages=5, stream=open("/dev/null", "w")),  # noqa: SIM115
     )
     assert summary.indicators == 1 and any("skipped a sheet" in line and "Noter" in line for line in summary.lines())
+
+
+def test_a_pxweb_json_stat_download_imports_like_its_csv(tmp_path):
+    regions = {"0101": "Gamle Oslo", "0102": "Grünerløkka", "0103": "Sagene", "0104": "St. Hanshaugen",
+               "0199": "Uoppgitt"}  # fmt: skip
+    data = {
+        "version": "2.0", "class": "dataset", "label": "07459: Befolkning, etter region, kjønn og år",
+        "id": ["Region", "Kjonn", "Tid"], "size": [5, 2, 2], "role": {"geo": ["Region"], "time": ["Tid"]},
+        "dimension": {
+            "Region": {"label": "region", "category": {"index": {code: i for i, code in enumerate(regions)},
+                                                       "label": regions}},
+            "Kjonn": {"label": "kjønn", "category": {"index": ["1", "2"], "label": {"1": "Menn", "2": "Kvinner"}}},
+            "Tid": {"label": "år", "category": {"index": {"2020": 0, "2021": 1}}},
+        },
+        "value": [100 + i for i in range(20)],
+        "status": {"3": ".."},
+    }  # fmt: skip
+    data["value"][3] = None
+    summary, report, dataset = _import_text(tmp_path, json.dumps(data, ensure_ascii=False), name="07459.json")
+    assert summary.districts == 4 and summary.years == (2020, 2021) and summary.indicators == 2
+    assert "column 'region (code)' matched by id" in report and "'0199 (Uoppgitt)'" in report
+    assert summary.missing == 1, "the status '..' of a value that is null"
+    assert [dataset.indicators[i].title.da for i in dataset.indicators] == ["Menn", "Kvinner"]
