@@ -23,7 +23,7 @@ from geo.pipeline import DEFAULT_TOLERANCE_M, GeometryReport, prepare_districts
 from geo.read import guess_fields, read_districts
 
 if TYPE_CHECKING:
-    from importer.options import ImportOptions
+    from importer.options import ImportOptions, Progress
 
 PERIOD_SUFFIX = re.compile(r"^(?P<path>.+)@(?P<start>\d{4})?-(?P<end>\d{4})?$")
 PERIOD_FIELDS = (("valid_from", "valid_to"), ("gyldig_fra", "gyldig_til"))
@@ -69,11 +69,13 @@ class BoundarySet:
     end: int | None
 
 
-def read_raw_sets(options: ImportOptions) -> list[BoundarySet]:
+def read_raw_sets(options: ImportOptions, progress: Progress | None = None) -> list[BoundarySet]:
     """Every ``--districts`` file read, and split by its own ``valid_from``/``valid_to`` fields when it has them."""
     sets = []
     for spec in options.districts:
         path, start, end = parse_spec(spec)
+        if progress is not None and path.is_file():
+            progress.note(f"reading {path.name} ({path.stat().st_size / 2**20:,.1f} MB)")
         raw = read_districts(
             path, layer=options.layer, encoding=options.encoding, crs=options.crs, limits=options.limits
         )

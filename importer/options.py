@@ -57,7 +57,27 @@ class Progress:
     done: int = 0
     started: float = field(default_factory=time.perf_counter)
 
+    shown: tuple[str, int] = field(default=("", -1), repr=False)  # the bar last written in a log, and its quarter
+
     def step(self, text: str) -> None:
         self.done += 1
         elapsed = time.perf_counter() - self.started
         print(f"[{self.done}/{self.stages}] {text} ({elapsed:.1f} s)", file=self.stream, flush=True)
+
+    def bar(self, text: str, done: int, total: int) -> None:
+        """A bar for long work within a stage: redrawn in place on a terminal, a line a quarter in a log."""
+        share = done / total if total else 1.0
+        if getattr(self.stream, "isatty", lambda: False)():
+            filled = int(share * 30)
+            end = "\n" if done >= total else ""
+            print(f"\r      {text} [{'█' * filled}{'░' * (30 - filled)}] {share:4.0%}", end=end, file=self.stream,
+                  flush=True)  # fmt: skip
+            return
+        quarter = int(share * 4)
+        if (text, quarter) != self.shown:
+            self.shown = (text, quarter)
+            print(f"      {text}: {share:.0%}", file=self.stream, flush=True)
+
+    def note(self, text: str) -> None:
+        """A line within a stage: what is being read, so a long read is never silent."""
+        print(f"      {text}", file=self.stream, flush=True)

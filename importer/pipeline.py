@@ -36,7 +36,7 @@ from importer.grid import Grid, read_grids
 from importer.metadata import dataset_metadata
 from importer.options import ImportOptions, Progress
 from importer.roles import Overrides, Roles, column_name, describe, find_roles
-from importer.rows import IndicatorSpec, long_rows, natural_key
+from importer.rows import TICK_ROWS, IndicatorSpec, long_rows, natural_key
 from importer.units import infer_units
 from layers.registry import lookup
 from stats.disclosure import SUPPRESSED, DisclosureRule, Membership, apply_disclosure_control
@@ -159,10 +159,12 @@ class _Read:
     name_fields: set[str]
 
 
-def _read_grid(grid: Grid, path: Path, polygons: Polygons, fields: list[str], options: ImportOptions, overrides):
+def _read_grid(grid: Grid, path: Path, polygons: Polygons, fields: list[str], options: ImportOptions, overrides,
+               progress: Progress | None = None):  # fmt: skip
     roles = find_roles(grid, path, polygons, fields, overrides)
     lines = _check_areas(grid, roles, polygons, options.skip_unmatched)
-    long, own = long_rows(grid, roles, path)
+    tick = (lambda done, total: progress.bar(f"rows of {path.name}", done, total)) if progress else None
+    long, own = long_rows(grid, roles, path, tick if len(grid.rows) > TICK_ROWS else None)
     if long.empty:
         raise InputError(f"{grid.source}: no figures for any matched area under {', '.join(grid.header)}.")
     _check_duplicates(long, grid, roles)
@@ -170,16 +172,20 @@ def _read_grid(grid: Grid, path: Path, polygons: Polygons, fields: list[str], op
                                                                             [*lines, *describe(grid, roles)])]  # fmt: skip
 
 
-def _read_statistics(options: ImportOptions, polygons: Polygons, fields: list[str]) -> _Read:
+def _read_statistics(
+    options: ImportOptions, polygons: Polygons, fields: list[str], progress: Progress | None = None
+) -> _Read:
     overrides = Overrides(options.area_column, options.year_column, options.value_column,
                           tuple(options.indicator_columns), options.area_prefix)  # fmt: skip
     frames, specs, notes, code_fields, name_fields = [], {}, [], set(), set()
     for path in options.statistics:
+        if progress is not None:
+            progress.note(f"reading {Path(path).name} ({Path(path).stat().st_size / 2**20:,.1f} MB)")
         grids = read_grids(path, options.encoding, options.limits)
         read_any, refusals = False, []
         for grid in grids:
             try:
-                roles, long, own, lines = _read_grid(grid, Path(path), polygons, fields, options, overrides)
+                roles, long, own, lines = _read_grid(grid, Path(path), polygons, fields, options, overrides, progress)
             except InputError as error:
                 if len(grids) == 1:
                     raise
@@ -201,7 +207,9 @@ def _polygons(sets: list[BoundarySet], attributes: dict[str, tuple[str, ...]], i
     return Polygons(attributes, district_ids=attributes[id_field], names=attributes[name_field])
 
 
-def _statistics(options: ImportOptions, sets: list[BoundarySet]) -> tuple[_Read, str, str]:
+def _statistics(
+    options: ImportOptions, sets: list[BoundarySet], progress: Progress | None = None
+) -> tuple[_Read, str, str]:
     """The statistics read and matched, with the polygons' id and name fields that the matching chose."""
     attributes = attribute_fields(sets)
     id_field, name_field = choose_fields(sets, options.id_field, options.name_field)
@@ -213,13 +221,13 @@ def _statistics(options: ImportOptions, sets: list[BoundarySet]) -> tuple[_Read,
             f"The field {id_field!r} is empty in feature {empty}, and so is every other field. Every district needs "
             "an id; choose a field with --id-field and --name-field."
         )
-    read = _read_statistics(options, _polygons(sets, attributes, id_field, name_field), fields)
+    read = _read_statistics(options, _polygons(sets, attributes, id_field, name_field), fields, progress)
     # The id field is the one whose values the statistics use, when they use codes; a guess only otherwise.
     better_id = next(iter(read.code_fields)) if len(read.code_fields) == 1 and not options.id_field else id_field
     better_name = next(iter(read.name_fields)) if len(read.name_fields) == 1 and not options.name_field else name_field
     if (better_id, better_name) != (id_field, name_field):
         id_field, name_field = better_id, better_name
-        read = _read_statistics(options, _polygons(sets, attributes, id_field, name_field), fields)
+        read = _read_statistics(options, _polygons(sets, attributes, id_field, name_field), fields, progress)
     return read, id_field, name_field
 
 
@@ -306,8 +314,8 @@ def run_import(options: ImportOptions, progress: Progress | None = None) -> Impo
     prepare_destination(options.out)  # before the work, so a wrong --out costs nothing
     for flag in ("title", "source", "licence", "district_term", "reference_date"):
         check_text(getattr(options, flag) or "", f"--{flag.replace('_', '-')}", max_length=MAX_NAME)
-    sets = read_raw_sets(options)
-    read, id_field, name_field = _statistics(options, sets)
+    sets = read_raw_sets(options, progress)
+    read, id_field, name_field = _statistics(options, sets, progress)
     districts, report, notes = clean_boundary_sets(sets, id_field, name_field)
     check_all(districts["district_id"], f"district id (field {id_field})", max_length=MAX_NAME)
     check_all(districts["name"], f"district name (field {name_field})", max_length=MAX_NAME)

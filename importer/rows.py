@@ -9,6 +9,7 @@ natural order (``3-6 år`` before ``25-29 år``, ``Før 1850`` before ``1850-189
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from layers.registry import slug as ascii_slug
 
 LONG_COLUMNS = ("district", "year", "indicator", "value", "status", "where", "row")
 MAX_TITLE = 120
+TICK_ROWS = 50_000  # how often a long file reports its progress
 ID_HEADINGS = ("indicator", "indikator", "indicator_id")  # a tidy file's column of indicator ids
 ID_KIND = "id"
 BEFORE = re.compile(r"\b(før|for|under|before|less than|mindre end|innan|före|fore|alle|ennen|alle|<)\b|^-")
@@ -76,7 +78,9 @@ def natural_key(category: str, appearance: int) -> tuple:
     return (1, float(number.group().replace(",", ".")) + bias, appearance)
 
 
-def long_rows(grid: Grid, roles: Roles, path: Path) -> tuple[pd.DataFrame, dict[str, IndicatorSpec]]:
+def long_rows(
+    grid: Grid, roles: Roles, path: Path, tick: Callable[[int, int], None] | None = None
+) -> tuple[pd.DataFrame, dict[str, IndicatorSpec]]:
     """The grid's figures as long rows (district, year, indicator, value text), and each indicator's description.
 
     Rows whose area was set aside (a total, another level, an unmatched label the user chose to skip) are left out.
@@ -91,6 +95,8 @@ def long_rows(grid: Grid, roles: Roles, path: Path) -> tuple[pd.DataFrame, dict[
     known: dict[tuple, IndicatorSpec] = {}
     records = []
     for n, row in enumerate(grid.rows):
+        if tick is not None and n % TICK_ROWS == 0:
+            tick(n, len(grid.rows))
         district = roles.plan.district_of.get(row[roles.area])
         if district is None:
             continue
@@ -115,6 +121,8 @@ def long_rows(grid: Grid, roles: Roles, path: Path) -> tuple[pd.DataFrame, dict[
                 spec = known[key] = _spec(list(own), context, heading)
                 specs.setdefault(spec.id, spec)
             records.append((district, str(year), spec.id, row[column], status, grid.where(n), n))
+    if tick is not None:
+        tick(len(grid.rows), len(grid.rows))
     frame = pd.DataFrame.from_records(records, columns=LONG_COLUMNS)
     return frame.assign(decimal_comma=grid.decimal_comma), specs
 

@@ -300,3 +300,25 @@ def test_a_pxweb_json_stat_download_imports_like_its_csv(tmp_path):
     assert "column 'region (code)' matched by id" in report and "'0199 (Uoppgitt)'" in report
     assert summary.missing == 1, "the status '..' of a value that is null"
     assert [dataset.indicators[i].title.da for i in dataset.indicators] == ["Menn", "Kvinner"]
+
+
+def test_a_long_read_shows_a_bar_in_a_log_a_line_a_quarter(tmp_path, monkeypatch):
+    import io
+
+    import importer.pipeline
+    import importer.rows
+
+    monkeypatch.setattr(importer.rows, "TICK_ROWS", 2)
+    monkeypatch.setattr(importer.pipeline, "TICK_ROWS", 2)
+    districts = tmp_path / "d.geojson"
+    grid_districts().to_file(districts, driver="GeoJSON")
+    figures = tmp_path / "many.csv"
+    figures.write_text("district_id,year,indicator,value\n" + "".join(
+        f"0{d},{year},residents,{100 + d}\n" for d in range(1, 5) for year in range(2000, 2010)))  # fmt: skip
+    log = io.StringIO()
+    run_import(ImportOptions(districts=(str(districts),), statistics=(figures,), out=tmp_path / "out"),
+               Progress(stages=5, stream=log))  # fmt: skip
+    lines = log.getvalue().splitlines()
+    assert any(line.strip().startswith("reading many.csv (0.0 MB)") for line in lines)
+    bar = [line.strip() for line in lines if line.strip().startswith("rows of many.csv")]
+    assert bar == [f"rows of many.csv: {share}%" for share in (0, 25, 50, 75, 100)]
