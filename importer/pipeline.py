@@ -179,7 +179,7 @@ def _read_statistics(
                           tuple(options.indicator_columns), options.area_prefix)  # fmt: skip
     frames, specs, notes, code_fields, name_fields = [], {}, [], set(), set()
     for path in options.statistics:
-        if progress is not None:
+        if progress is not None and Path(path).is_file():
             progress.note(f"reading {Path(path).name} ({Path(path).stat().st_size / 2**20:,.1f} MB)")
         grids = read_grids(path, options.encoding, options.limits)
         read_any, refusals = False, []
