@@ -64,7 +64,8 @@ def test_the_play_button_steps_through_the_years(page):
     page.find_element("#controls-year [role=slider]").send_keys(Keys.HOME)
     page.wait_for_text_to_equal("#map-title", "0–5 år: andel af indbyggerne, 2011")
     page.find_element("#controls-play").click()
-    page.wait_for_text_to_equal("#map-title", "0–5 år: andel af indbyggerne, 2012", timeout=20)  # a loaded CI machine can be slow to start play
+    # A loaded machine can be slow to take play's first step.
+    page.wait_for_text_to_equal("#map-title", "0–5 år: andel af indbyggerne, 2012", timeout=20)
     page.find_element("#controls-play").click()  # pause
     assert page.find_element("#controls-play").get_attribute("aria-pressed") == "false"
 
