@@ -30,6 +30,8 @@ from importer.cli import import_main
 from layers.text import DEFAULT_LANGUAGE
 from serving import harden
 from serving.headers import HASHED_CACHE
+from serving.links import listening_address
+from serving.page import SafePage
 from serving.warm import is_warm, warm
 from ui.callbacks import register
 from ui.layout import build_layout
@@ -60,9 +62,9 @@ INDEX_TEMPLATE = """<!DOCTYPE html>
 </html>"""
 
 
-def create_app(dataset: Dataset) -> Dash:
+def create_app(dataset: Dataset) -> SafePage:
     """A Dash app serving one loaded dataset."""
-    app = Dash(
+    app = SafePage(  # a Dash app whose page escapes the title: dataset text is never markup (serving/page.py)
         __name__,
         title=f"Distriktskort · {dataset.info.area_name}",
         assets_folder=str(ASSETS_FOLDER),
@@ -125,8 +127,13 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as error:
         print(f"distriktskort: {error}", file=sys.stderr)
         return EXIT_INPUT_ERROR
+    try:
+        app = create_app(dataset)
+    except InputError as error:  # a serving setting that cannot be used (serving/links.py)
+        print(f"distriktskort: {error}", file=sys.stderr)
+        return EXIT_INPUT_ERROR
+    listening_address(app.server, arguments.host, arguments.port)  # exports link back here, unless told otherwise
     print(f"Distriktskort: {dataset.info.title} on http://{arguments.host}:{arguments.port}", file=sys.stderr)
-    app = create_app(dataset)
     warm_up(app)
     app.run(host=arguments.host, port=arguments.port, debug=arguments.debug)
     return 0

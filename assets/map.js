@@ -10,6 +10,19 @@
 
   var PICKER_ALL = 200;  // ui/controls.py: above this many districts the pickers list only matches
   var PICKER_MATCHES = 50;
+  var MAX_LABEL_CHARS = 80;  // ui/labels.py: Dash indexes every substring of a label, so a label is kept short
+
+  // A picker label as ui/labels.py makes one: cut to MAX_LABEL_CHARS, and '__proto__' (which the dropdown's
+  // search index would write onto every object) broken by an invisible zero-width joiner.
+  function optionLabel(name) {
+    var text = name.length > MAX_LABEL_CHARS ? Array.from(name).slice(0, MAX_LABEL_CHARS - 1).join("") + "…" : name;
+    return text.replace(/__proto__/gi, function (found) { return found.slice(0, -1) + "\u200d" + found.slice(-1); });
+  }
+
+  // Text for an HTML attribute in the embed code, which readers paste into their own pages.
+  function attributeText(text) {
+    return text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  }
   var seen = { closes: 0, pick: null, written: null };  // clicks acted on, and the address last written
   var VIEW_PARAMETERS = ["indicator", "measure", "year", "district", "compare", "mode", "from", "lang"];
   var figures = function () { return window.DistriktskortFigures; };  // assets/figures.js
@@ -161,7 +174,9 @@
         var chosen = setup.ids.indexOf(value);
         var found = starts.sort(byName).concat(contains.sort(byName)).slice(0, PICKER_MATCHES);
         if (chosen >= 0 && found.indexOf(chosen) < 0) found.unshift(chosen);
-        return found.map(function (district) { return { label: setup.names[district], value: setup.ids[district] }; });
+        return found.map(function (district) {
+          return { label: optionLabel(setup.names[district]), value: setup.ids[district] };
+        });
       },
 
       knownSeries: function (view) {
@@ -216,7 +231,7 @@
 
       embedCode: function (search) {
         var src = window.location.origin + "/embed" + (search || "");
-        return '<iframe src="' + src + '" title="' + document.title.replace(/"/g, "&quot;") +
+        return '<iframe src="' + attributeText(src) + '" title="' + attributeText(document.title) +
           '" width="100%" height="640" style="border:0" loading="lazy"></iframe>';
       },
 

@@ -17,6 +17,7 @@ import numpy as np
 import shapely
 
 from data.errors import InputError
+from data.text import as_text, check_id
 from geo.web import web_geojson
 
 
@@ -57,7 +58,7 @@ def _year(value: object, path: Path, number: int, field: str) -> int | None:
         return None
     try:
         return int(value)
-    except (TypeError, ValueError) as error:
+    except (TypeError, ValueError, OverflowError) as error:  # OverflowError: JSON's Infinity
         raise InputError(
             f"{path}: feature {number} has {field} {value!r}; it must be a year such as 2014, or empty."
         ) from error
@@ -100,15 +101,18 @@ def read_boundaries(path: Path, collection: dict) -> Boundaries:
         raise InputError(f"{path}: not a GeoJSON FeatureCollection with at least one district.")
     rows, shapes = [], []
     for number, feature in enumerate(features, start=1):
-        properties = (feature.get("properties") if isinstance(feature, dict) else None) or {}
+        properties = feature.get("properties") if isinstance(feature, dict) else None
+        properties = properties if isinstance(properties, dict) else {}
         district_id = properties.get("district_id")
         if not isinstance(district_id, str) or not district_id.strip():
             raise InputError(
-                f'{path}: feature {number} has district_id {district_id!r}; it must be non-empty text, e.g. "07".'
+                f'{path}: feature {number} has district_id {district_id!r:.60}; it must be non-empty text, e.g. "07".'
             )
+        district_id = check_id(as_text(district_id), f"{path}: feature {number} has district_id")
         start = _year(properties.get("valid_from"), path, number, "valid_from")
         end = _year(properties.get("valid_to"), path, number, "valid_to")
-        rows.append((number, district_id, str(properties.get("name") or district_id), start, end))
+        # A name is text as written: '{"$ne":1}' stays that text (data/text.py), whatever a tool made of it.
+        rows.append((number, district_id, as_text(properties.get("name"), district_id), start, end))
         shapes.append(_shape(feature, path, number, district_id))
     district_ids = list(dict.fromkeys(row[1] for row in rows))
     for district_id in district_ids:

@@ -21,6 +21,7 @@ from data.model import (
     Indicator,
     Series,
 )
+from data.text import as_text, check_id
 from data.write import (
     DISTRICTS_FILE,
     INDICATOR_COLUMNS,
@@ -77,32 +78,47 @@ def _read_csv(path: Path, columns: tuple[str, ...]) -> pd.DataFrame:
     return table
 
 
+def _object(value: object) -> dict:
+    # A part of datapackage.json that should be an object; anything else (a hand edit gone wrong) counts as empty.
+    return value if isinstance(value, dict) else {}
+
+
+def _first(value: object) -> dict:
+    return _object(value[0]) if isinstance(value, list) and value else {}
+
+
 def _info(package: dict, path: Path) -> DatasetInfo:
-    own = package.get("distriktskort") or {}
-    term = own.get("district_term") or {}
-    reference = own.get("reference_date") or {}
-    licences = package.get("licenses") or [{}]
-    sources = package.get("sources") or [{}]
-    disclosure = own.get("disclosure") or {}
+    # Every text is read with as_text (data/text.py): the title '{"$ne":1}' is that text, never an object.
+    package = _object(package)
+    own = _object(package.get("distriktskort"))
+    term = _object(own.get("district_term"))
+    reference = _object(own.get("reference_date"))
+    licence = _first(package.get("licenses"))
+    sources = package.get("sources") if isinstance(package.get("sources"), list) else []
+    disclosure = _object(own.get("disclosure"))
     try:
         default_year = int(own.get("default_year") or 0)
-    except (TypeError, ValueError) as error:
+    except (TypeError, ValueError, OverflowError) as error:  # OverflowError: JSON's Infinity
         raise InputError(
-            f"{path}: distriktskort.default_year must be a year, got {own.get('default_year')!r}."
+            f"{path}: distriktskort.default_year must be a year, got {own.get('default_year')!r:.60}."
         ) from error
+    min_count = disclosure.get("min_count")
+    title = as_text(package.get("title"), path.parent.name)
     return DatasetInfo(
-        title=str(package.get("title") or path.parent.name),
-        description=str(package.get("description") or ""),
-        area_name=str(own.get("area_name") or package.get("title") or path.parent.name),
-        district_term=Text(term.get("da", "distrikt"), term.get("en", "district")),
-        district_term_plural=Text(term.get("da_plural", "distrikter"), term.get("en_plural", "districts")),
+        title=title,
+        description=as_text(package.get("description")),
+        area_name=as_text(own.get("area_name"), title),
+        district_term=Text(as_text(term.get("da"), "distrikt"), as_text(term.get("en"), "district")),
+        district_term_plural=Text(
+            as_text(term.get("da_plural"), "distrikter"), as_text(term.get("en_plural"), "districts")
+        ),
         fictional=bool(own.get("fictional", False)),
-        licence=str(licences[0].get("title") or licences[0].get("name") or ""),
-        source=", ".join(str(source.get("title", "")) for source in sources if source.get("title")),
-        reference_date=Text(reference.get("da", ""), reference.get("en", "")),
-        min_count=disclosure.get("min_count"),
-        default_indicator=str(own.get("default_indicator") or ""),
-        default_measure=str(own.get("default_measure") or "share"),
+        licence=as_text(licence.get("title") or licence.get("name")),
+        source=", ".join(as_text(_object(source).get("title")) for source in sources if _object(source).get("title")),
+        reference_date=Text(as_text(reference.get("da")), as_text(reference.get("en"))),
+        min_count=min_count if isinstance(min_count, int) and not isinstance(min_count, bool) else None,
+        default_indicator=as_text(own.get("default_indicator")),
+        default_measure=as_text(own.get("default_measure"), "share"),
         default_year=default_year,
     )
 
@@ -145,7 +161,7 @@ def _indicators(table: pd.DataFrame) -> dict[str, Indicator]:
         known = lookup(row.id)
         family = known[0] if known else FAMILY_BY_ID.get(_family_name(row)) or imported[_family_name(row)]
         indicators[row.id] = Indicator(
-            id=row.id,
+            id=check_id(row.id, f"{INDICATORS_FILE}: id"),
             family=family,
             title=_title(row),
             description=Text(row.description_da, row.description_en or row.description_da),
@@ -172,7 +188,7 @@ def _statistics(table: pd.DataFrame, path: Path, district_ids: list[str], indica
     years = pd.to_numeric(table["year"], errors="coerce")
     values = pd.to_numeric(table["value"], errors="coerce")
     for bad, field, expected in (
-        (years.isna() | (years % 1 != 0), "year", "a whole year"),
+        (years.isna() | (years % 1 != 0) | ~years.between(1000, 9999), "year", "a year of four digits"),
         (
             values.isna() & (table["status"] == ""),
             "value",

@@ -8,14 +8,19 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import openpyxl
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from data.model import Dataset
 from exports.images import render
 from exports.table import COLUMNS, ExportTable, neutralise
+
+CONTROL_PICTURES = 0x2400  # U+2400 + n is the visible picture of control character n (␀ … ␟)
+XML_FORBIDDEN = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # in UTF-8 these bytes are always those characters
 
 
 def _csv(table: ExportTable, dataset: Dataset) -> bytes:
@@ -29,16 +34,40 @@ def _csv(table: ExportTable, dataset: Dataset) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")  # the BOM makes Excel read æøå right
 
 
+def spreadsheet_cell(cell: object) -> object:
+    """A cell as Excel can hold it: formulas neutralised, and each control character that XML 1.0 forbids (which
+    openpyxl refuses, failing the whole download) shown as its Unicode picture, so ``Nør\\x07rebro`` reads
+    ``Nør␇rebro`` and the district is still recognisable.
+
+    >>> spreadsheet_cell("Nør\\x07rebro"), spreadsheet_cell("=1+1"), spreadsheet_cell("a\\tb\\nc"), spreadsheet_cell(2.5)
+    ('Nør␇rebro', "'=1+1", 'a\\tb\\nc', 2.5)
+    """
+    cell = neutralise(cell)
+    if isinstance(cell, str):
+        return ILLEGAL_CHARACTERS_RE.sub(lambda found: chr(CONTROL_PICTURES + ord(found.group())), cell)
+    return cell
+
+
+def xml_safe(document: bytes) -> bytes:
+    """An XML document (a picture's SVG) with each control character XML 1.0 forbids shown as its picture: Plotly
+    writes a name's BEL as it is, and a viewer then refuses the whole file.
+
+    >>> xml_safe("<text>Nør\\x07rebro</text>".encode())
+    b'<text>N\\xc3\\xb8r\\xe2\\x90\\x87rebro</text>'
+    """
+    return XML_FORBIDDEN.sub(lambda found: chr(CONTROL_PICTURES + found.group()[0]).encode(), document)
+
+
 def _xlsx(table: ExportTable, dataset: Dataset) -> bytes:
     book = openpyxl.Workbook()
     data = book.active
     data.title = "Data"
     data.append(COLUMNS)
     for row in table.rows:
-        data.append([neutralise(cell) for cell in row])
+        data.append([spreadsheet_cell(cell) for cell in row])
     about = book.create_sheet("Om data")
     for label, text in table.header:
-        about.append([label, neutralise(text)])
+        about.append([spreadsheet_cell(label), spreadsheet_cell(text)])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -80,7 +109,7 @@ EXPORTERS: dict[str, Exporter] = {
         Exporter("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", _xlsx),
         Exporter("geojson", "application/geo+json", _geojson),
         Exporter("png", "image/png", lambda table, dataset: render(dataset, table, "png")),
-        Exporter("svg", "image/svg+xml", lambda table, dataset: render(dataset, table, "svg")),
+        Exporter("svg", "image/svg+xml", lambda table, dataset: xml_safe(render(dataset, table, "svg"))),
         Exporter("pdf", "application/pdf", lambda table, dataset: render(dataset, table, "pdf")),
     )
 }

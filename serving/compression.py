@@ -1,8 +1,9 @@
 """Compressed responses, each compressed once.
 
-Every response Distriktskort gives is decided by its request: the dataset never changes while the app runs, so a
-callback asked the same question gives the same answer. Compressed bodies are therefore kept in a small cache keyed
-by the request: the first reader of a file or view pays for compressing it, every later one gets the stored bytes.
+Every response Distriktskort gives is decided by its request, the site's address and the day: the dataset never
+changes while the app runs, so a callback asked the same question gives the same answer. Compressed bodies are
+therefore kept in a small cache keyed by all three (``request_key``): the first reader of a file or view pays for
+compressing it, every later one gets the stored bytes. Anything new an answer comes to depend on belongs in that key.
 """
 
 from __future__ import annotations
@@ -10,9 +11,12 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import OrderedDict
+from datetime import date
 
 import flask
 from flask_compress import Compress
+
+from serving.links import link_base
 
 COMPRESSED_TYPES = (
     "text/html",
@@ -67,11 +71,20 @@ class BoundedCache:
                 self.size -= dropped
 
 
+def today() -> date:
+    """The server's date, which every export prints; one place, so tests can move it."""
+    return date.today()
+
+
 def request_key(request: flask.Request) -> str:
-    """What decides a response: method, path with query, and body."""
+    """What decides a response: method, path with query, body, the address links are built from
+    (``serving.links``: an export prints its view link) and the day (an export prints its date).
+
+    flask-compress adds the encoding it chose in front of this key.
+    """
     digest = hashlib.blake2b(digest_size=16)
-    for part in (request.method, request.full_path):
-        digest.update(part.encode() + b"\0")
+    for part in (request.method, request.full_path, link_base(request), today().isoformat()):
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
     digest.update(request.get_data(cache=True))
     return digest.hexdigest()
 

@@ -2,7 +2,7 @@
 
 The dataset does not change while the app runs, so the page layout, the callback list and every callback's answer
 depend on the request alone. The first request runs Dash as usual; its finished (compressed) response is kept, and
-the same request, with the same accepted encodings, gets those bytes back without running anything. Memory is
+the same request, compressed the same way, gets those bytes back without running anything (``replay_key``). Memory is
 bounded (``serving.compression.BoundedCache``), so a flood of different requests only evicts older answers.
 """
 
@@ -12,38 +12,52 @@ import hashlib
 
 import flask
 
+# flask-compress's own reading of Accept-Encoding (private, but the one that decides; tests/unit/test_caches.py
+# checks that every answer's Content-Encoding is what this predicts).
+from flask_compress.flask_compress import _choose_algorithm, _format
+
+from serving import compression
 from serving.compression import BoundedCache
+from serving.links import link_base
+
+DEFAULT_ALGORITHMS = ("zstd", "br", "gzip", "deflate")  # flask-compress's default order of preference
 
 REPLAYED = {("POST", "/_dash-update-component"), ("GET", "/_dash-layout"), ("GET", "/_dash-dependencies")}
 KEPT_HEADERS = ("Content-Type", "Content-Encoding", "Vary")
-ENCODINGS = ("zstd", "br", "gzip", "deflate")  # flask-compress's order of preference (its default)
 
 
-def encoding(accepted: str) -> str:
-    """The encoding the compression will choose: the first of ENCODINGS the client accepts (q=0 means no).
+def encoding(accepted: str, algorithms: tuple[str, ...] | list[str] | str = DEFAULT_ALGORITHMS) -> str:
+    """The encoding the compression will choose for an ``Accept-Encoding`` header: flask-compress's own choice
+    (q-values, ``*`` and ``identity`` as it reads them), so an answer kept for one client is only replayed to
+    clients that would have been sent the same bytes.
 
     >>> encoding("gzip, deflate"), encoding("gzip, deflate, br, zstd"), encoding("identity"), encoding("br;q=0, gzip")
     ('gzip', 'zstd', '', 'gzip')
+    >>> encoding("gzip;q=1, zstd;q=0.5"), encoding("*"), encoding("*;q=0"), encoding("")
+    ('gzip', 'zstd', '', '')
     """
-    offered = {}
-    for item in accepted.lower().split(","):
-        name, _, quality = item.strip().partition(";q=")
-        offered[name.strip()] = quality.strip() not in ("0", "0.0", "0.00", "0.000")
-    return next((name for name in ENCODINGS if offered.get(name)), "")
+    return _choose_algorithm(_format(algorithms), accepted) or ""
 
 
 def replay_key(request: flask.Request) -> str | None:
-    """The request's key, or None for one that is not replayed."""
+    """The request's key, or None for one that is not replayed.
+
+    The key holds everything the kept bytes depend on: method, path and query, body, the encoding they were
+    compressed with, the address links are built from (``serving.links``) and the day, so nothing is replayed to
+    another site's readers or on a later day.
+    """
     if (request.method, request.path) not in REPLAYED:
         return None
-    limit = flask.current_app.config.get("MAX_CONTENT_LENGTH")
+    config = flask.current_app.config
+    limit = config.get("MAX_CONTENT_LENGTH")
     if limit and (request.content_length or 0) > limit:
         return None  # refused as too large (serving.guard); never read it
+    chosen = encoding(request.headers.get("Accept-Encoding", ""), config.get("COMPRESS_ALGORITHM", DEFAULT_ALGORITHMS))
     digest = hashlib.blake2b(digest_size=16)
-    for part in (request.method, request.full_path, encoding(request.headers.get("Accept-Encoding", ""))):
-        digest.update(part.encode() + b"\0")
+    for part in (request.method, request.full_path, chosen, link_base(request), compression.today().isoformat()):
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
     digest.update(request.get_data(cache=True))
-    return digest.hexdigest()
+    return f"{chosen}:{digest.hexdigest()}"
 
 
 def replay(server: flask.Flask, cache: BoundedCache | None = None) -> BoundedCache:
@@ -66,6 +80,9 @@ def replay(server: flask.Flask, cache: BoundedCache | None = None) -> BoundedCac
     def _keep(response: flask.Response) -> flask.Response:
         key = replay_key(flask.request)
         if key and response.status_code == 200 and not response.is_streamed and "X-Replayed" not in response.headers:
+            predicted = key.partition(":")[0]
+            if response.headers.get("Content-Encoding", predicted) != predicted:
+                return response  # compressed otherwise than predicted: keep nothing rather than a wrong copy
             headers = [(name, response.headers[name]) for name in KEPT_HEADERS if name in response.headers]
             body = response.get_data()
             cache.set(key, (headers, body), weight=len(body))

@@ -224,3 +224,65 @@ def write_imported(
 def imported(tmp_path):
     """The imported-style dataset, loaded."""
     return load_dataset(write_imported(tmp_path / "imported"))
+
+
+# A dataset folder from somewhere else, written as it came: text that is markup, JSON, control characters, a template
+# placeholder, a 10,000-letter name and '__proto__'. The importer refuses some of it; the page and exports must cope
+# with all of it. Each script, if it ever ran, would set window.__hostile.
+HOSTILE_TITLE = "</title><script>window.__hostile='title';alert(22)</script>{%scripts%}"
+HOSTILE_AREA = (
+    "</title><script>window.__hostile='area';alert(22)</script><img src=x onerror=\"window.__hostile='img'\">{%config%}"
+)
+HOSTILE_NAMES = {
+    "01": "<img src=x onerror=\"window.__hostile='name'\">",
+    "02": '{"$ne":1}',
+    "03": "</script><script>window.__hostile='script'</script>",
+    "04": "Nør\x07rebro\nNy",  # a BEL and a newline; the highest figure, so it is in every export's alt text
+    "05": "__proto__",
+    "06": "Lang" + "x" * 10_000,
+}
+HOSTILE_INDICATOR = '<b onmouseover="window.__hostile=\'indicator\'">Beboere</b> {"$gt":""}'
+
+
+def write_hostile(folder: Path, names: dict[str, str] = HOSTILE_NAMES, name_as_object: str | None = "02") -> Path:
+    """Write the hostile dataset; with ``name_as_object``, that district's name is stored as a JSON object
+    (``{"$ne": 1}``), as a tool that decodes JSON-looking text would write it, instead of as text."""
+    ids = tuple(names)
+    districts = grid_districts(ids)
+    districts["name"] = [names[district_id] for district_id in ids]
+    rows = [
+        (district_id, year, "residents", 500.0 + 100 * (district_id == "04") + 10 * d + year % 10)
+        for year in (2015, 2016)
+        for d, district_id in enumerate(ids)
+    ]
+    statistics = pd.DataFrame(rows, columns=["district_id", "year", "indicator", "value"]).assign(status="")
+    indicators = pd.DataFrame(
+        [{"id": "residents", "family": "Beboere", "category": HOSTILE_INDICATOR, "unit": "count", "denominator": "",
+          "title_da": HOSTILE_INDICATOR, "title_en": HOSTILE_INDICATOR, "description_da": "<i>x</i>",
+          "description_en": "", "source": "<script>window.__hostile='source'</script>"}]
+    )  # fmt: skip
+    metadata = {
+        "name": "hostile",
+        "title": HOSTILE_TITLE,
+        "licenses": [{"name": "x", "title": "<a href=\"javascript:window.__hostile='licence'\">CC</a>"}],
+        "sources": [{"title": '=HYPERLINK("http://x")'}],
+        "distriktskort": {
+            "area_name": HOSTILE_AREA,
+            "district_term": {"da": "<u>bydel</u>", "en": "district", "da_plural": "bydele", "en_plural": "districts"},
+            "default_indicator": "residents",
+            "default_year": 2016,
+        },
+    }
+    write_dataset(
+        folder, districts=districts.to_crs(WEB_CRS), statistics=statistics, indicators=indicators, metadata=metadata
+    )
+    if name_as_object:
+        import json
+
+        path = folder / "districts.geojson"
+        collection = json.loads(path.read_text(encoding="utf-8"))
+        for feature in collection["features"]:
+            if feature["properties"]["district_id"] == name_as_object:
+                feature["properties"]["name"] = json.loads(names[name_as_object])
+        path.write_text(json.dumps(collection, ensure_ascii=False), encoding="utf-8")
+    return folder

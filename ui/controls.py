@@ -7,6 +7,7 @@ from dash import dcc, html
 from data.model import STATUS_SHOWN, Dataset
 from ui import ids
 from ui.i18n import t
+from ui.labels import option_label
 from ui.modes import DEFAULT_MODE, MODES
 from ui.view import indicator_options, measure_options, resolve_selection
 
@@ -26,7 +27,7 @@ def district_options(dataset: Dataset) -> list[dict]:
     if len(dataset.district_ids) > PICKER_ALL:
         return []
     order = sorted(range(len(dataset.district_ids)), key=lambda d: _danish_key(dataset.district_names[d]))
-    return [{"label": dataset.district_names[d], "value": dataset.district_ids[d]} for d in order]
+    return [{"label": option_label(dataset.district_names[d]), "value": dataset.district_ids[d]} for d in order]
 
 
 def _danish_key(name: str) -> str:

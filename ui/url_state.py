@@ -17,6 +17,7 @@ from layers.text import DEFAULT_LANGUAGE, LANGUAGES
 from ui import ids
 from ui.i18n import t
 from ui.modes import DEFAULT_MODE, MODES
+from ui.years import as_year
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,8 @@ class ViewParameter:
 
 
 def _year(dataset: Dataset, text: str) -> int | None:
-    return int(text) if text.isdigit() and int(text) in dataset.years else None
+    year = as_year(text)
+    return year if year in dataset.years else None
 
 
 def _district(dataset: Dataset, text: str) -> str | None:

@@ -18,7 +18,9 @@ from layers.classify import CODE_MISSING, CODE_SUPPRESSED, FIRST_CLASS_CODE, MIS
 from layers.families import FAMILIES, UNITS, Family, Unit
 from layers.registry import MEASURES
 from ui.i18n import format_number, number_symbols, signed_number, t
+from ui.labels import option_label
 from ui.modes import DEFAULT_MODE, MODES, Layer
+from ui.years import as_year
 
 
 def _capitalised(text: str) -> str:
@@ -37,10 +39,7 @@ def resolve_selection(dataset: Dataset, indicator_id: object, measure: object) -
 
 def resolve_year(dataset: Dataset, year: object) -> int:
     """The year asked for when the dataset has it, else the dataset's default year."""
-    try:
-        year = int(year)
-    except (TypeError, ValueError):
-        return dataset.info.default_year
+    year = as_year(year)
     return year if year in dataset.years else dataset.info.default_year
 
 
@@ -70,8 +69,9 @@ def indicator_options(dataset: Dataset, lang: str) -> list[dict]:
     """Picker options grouped by family: a disabled heading per family, then its indicators (see ``families_in``)."""
     options = []
     for family, members in families_in(dataset):
-        options.append({"label": family.name(lang).upper(), "value": f"family:{family.id}", "disabled": True})
-        options.extend({"label": indicator.title(lang), "value": indicator.id} for indicator in members)
+        heading = option_label(family.name(lang).upper())  # labels are indexed for search: see ui/labels.py
+        options.append({"label": heading, "value": f"family:{family.id}", "disabled": True})
+        options.extend({"label": option_label(indicator.title(lang)), "value": indicator.id} for indicator in members)
     return options
 
 
@@ -221,10 +221,7 @@ def legend_items(layer: Layer, lang: str) -> list[tuple[str, str]]:
 def resolve_mode(dataset: Dataset, mode: object, from_year: object) -> tuple[str, int]:
     """A known mode and a start year the dataset has: the first year unless another is asked for."""
     mode = mode if isinstance(mode, str) and mode in MODES else DEFAULT_MODE
-    try:
-        from_year = int(from_year)
-    except (TypeError, ValueError):
-        from_year = dataset.years[0]
+    from_year = as_year(from_year)
     return mode, from_year if from_year in dataset.years else dataset.years[0]
 
 

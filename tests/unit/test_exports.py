@@ -1,10 +1,10 @@
 """Downloads of the current view: round-tripped, neutralised, and never a 500 whatever the address says."""
 
 import csv
-import html
 import io
 import json
 import zipfile
+from urllib.parse import unquote
 
 import openpyxl
 import pytest
@@ -121,7 +121,7 @@ def test_svg_is_a_captioned_vector_map(client, demo):
     assert "Kilde: Distriktskort demo generator" in svg and "Licens: Creative Commons Zero" in svg and "Hentet:" in svg
     assert svg.count("<path") >= len(demo.district_ids), "every district is a vector path"
     assert "Nørre Kildebjerg" in svg, "district names are on the picture"
-    alt_text = html.unescape(response.headers["X-Alt-Text"])
+    alt_text = unquote(response.headers["X-Alt-Text"])  # percent-encoded UTF-8 (serving/header_values.py)
     assert (
         alt_text
         == "«0–5 år», andel af indbyggerne: højest i Nørre Kildebjerg (9,7 %) og lavest i Mølleby (5,3 %), 2016."

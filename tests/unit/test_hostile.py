@@ -178,3 +178,105 @@ def test_odd_addresses_get_a_page_or_a_clear_404(client, path):
 def test_other_methods_are_refused_in_words(client):
     response = client.delete("/_dash-update-component")
     assert response.status_code == 405 and "405" in response.get_json()["error"]
+
+
+# Issue 11: inputs that once gave a 500.
+
+UNICODE_DIGITS = ("²", "①", "٣", "２０１６", "𝟚𝟘𝟙𝟞")  # str.isdigit() is true for each; int() refuses them
+
+
+@pytest.mark.parametrize("digits", UNICODE_DIGITS)
+@pytest.mark.parametrize("parameter", ["year", "from"])
+def test_unicode_digits_are_not_a_year(client, demo, parameter, digits):
+    from urllib.parse import unquote
+
+    from ui.url_state import parse_view
+
+    view = parse_view(demo, f"?mode=change&{parameter}={digits}")
+    assert f"{parameter}={digits}" in view.ignored, "ignored, with the quiet notice"
+    response = client.get(f"/export/view.csv?mode=change&{parameter}={digits}")
+    assert response.status_code == 200
+    assert f"{parameter}={digits}" in unquote(response.headers["X-Distriktskort-Ignored"])
+
+
+def test_unicode_digits_in_a_link_give_the_notice_and_keep_the_rest_of_the_view(demo):
+    from ui.callbacks import apply_url
+    from ui.url_state import VIEW_PARAMETERS
+
+    current = tuple(None for _ in VIEW_PARAMETERS)
+    *controls, notice, applied = apply_url(demo, "?indicator=dwelling_flat&year=²&district=07", current)
+    values = dict(zip((parameter.name for parameter in VIEW_PARAMETERS), controls, strict=True))
+    assert values["indicator"] == "dwelling_flat" and values["district"] == "07", "the rest of the link is kept"
+    assert values["year"] == demo.info.default_year and "year=²" in notice and applied is True
+
+
+@pytest.mark.parametrize("junk", ["%0d%0aSet-Cookie:%20x=1", "%00", "%0a", "%e2%80%a8", "%ff%fe"])
+def test_control_characters_in_an_ignored_parameter_keep_the_header_one_safe_line(client, junk):
+    from urllib.parse import unquote
+
+    response = client.get(f"/export/view.csv?indicator=age{junk}_0_5&colour{junk}=red")
+    assert response.status_code == 200 and "Set-Cookie" not in response.headers
+    ignored = response.headers["X-Distriktskort-Ignored"]
+    assert ignored.isascii() and ignored.isprintable(), "percent-encoded: one line of ASCII"
+    assert "indicator=age" in unquote(ignored) and "colour" in unquote(ignored)
+
+
+def _raw_post(client, spec: dict, page_ids: list, raw_value: str):
+    # Put JSON that json.dumps never writes (1e999999, Infinity, deep nesting) in place of every value.
+    text = json.dumps(_request(spec, "__RAW__", page_ids)).replace('"__RAW__"', raw_value)
+    return client.post("/_dash-update-component", data=text, content_type="application/json")
+
+
+@pytest.mark.parametrize("raw", ["Infinity", "-Infinity", "NaN", "1e999999", "-1e999999", "2016.5", "9" * 4000])
+def test_huge_and_infinite_numbers_as_a_year_in_a_callback_body(client, callbacks, page_ids, raw):
+    for spec in callbacks:
+        response = _raw_post(client, spec, page_ids, raw)
+        assert response.status_code in (200, 204), (spec["output"], raw, response.get_data(as_text=True)[:200])
+
+
+def test_deep_nesting_under_the_size_limit_is_refused_in_words(client, callbacks, page_ids):
+    for depth in (40, 5_000, 100_000):
+        body = "[" * depth + "]" * depth
+        assert len(body) < MAX_REQUEST_BYTES
+        response = client.post("/_dash-update-component", data=body, content_type="application/json")
+        assert response.status_code == 400 and "Reload the page" in response.get_json()["error"]
+    for depth in (40, 5_000):  # as the value of every input of a real request
+        response = _raw_post(client, callbacks[0], page_ids, "[" * depth + "]" * depth)
+        assert response.status_code == 400 and "nests deeper" in response.get_json()["error"]
+
+
+WRONG_OUTPUTS = [None, [], {}, "x", 7, [None], [[]], [{"id": "x"}], {"id": None, "property": "value"}, [[{}]]]
+
+
+@pytest.mark.parametrize("outputs", WRONG_OUTPUTS)
+def test_outputs_of_the_wrong_shape_are_refused(client, callbacks, page_ids, outputs):
+    for spec in callbacks:
+        body = _request(spec, None, page_ids)
+        body["outputs"] = outputs
+        assert _post(client, body).status_code == 400, (spec["output"], outputs)
+
+
+def test_pattern_outputs_that_do_not_match_the_page_are_refused(client, callbacks, page_ids):
+    spec = next(spec for spec in callbacks if '"ALL"' in spec["output"] or "ALL" in spec["output"])
+    body = _request(spec, None, page_ids)
+    pattern = next(i for i, entry in enumerate(body["outputs"]) if isinstance(entry, list))
+    body["outputs"][pattern] = body["outputs"][pattern][:1]  # one of the page's matching components, not all
+    response = _post(client, body)
+    assert response.status_code == 400 and "outputs do not match" in response.get_json()["error"]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/_dash-component-suites/dash/nope.js",
+        "/_dash-component-suites/nothing/x.js",
+        "/_dash-component-suites/dash/../../app.py",
+        "/_dash-component-suites/dash/dcc/%00.js",
+        "/_dash-component-suites/plotly/" + "a/" * 200 + "x.js",
+    ],
+)
+def test_unknown_component_scripts_are_a_quiet_404(client, path, caplog):
+    with caplog.at_level("DEBUG"):
+        response = client.get(path)
+    assert response.status_code == 404 and b"Traceback" not in response.data
+    assert not [record for record in caplog.records if record.levelname in ("ERROR", "CRITICAL")], "no traceback"
