@@ -110,7 +110,12 @@ def _district_picker(dataset: Dataset, texts: dict[str, str], lang: str, picker_
 
 
 def _labelled(label_id: str, text: str, control, html_for: str | None = None) -> html.Div:
-    return html.Div(className="control", children=[html.Label(text, id=label_id, htmlFor=html_for), control])
+    # data-labelledby: Dash's components take no aria props, so assets/a11y.js names the control by this label.
+    return html.Div(
+        className="control",
+        children=[html.Label(text, id=label_id, htmlFor=html_for), control],
+        **{"data-labelledby": label_id},
+    )
 
 
 def controls_panel(dataset: Dataset, texts: dict[str, str], lang: str) -> html.Section:

@@ -29,6 +29,7 @@ MAP_SOURCE = "map-source"
 RANKING_TITLE = "ranking-title"
 RANKING_LIST = "ranking-list"
 PAGE = "page"
+PAGE_SKIP = "page-skip"  # the skip link to the map
 PAGE_URL = "page-url"
 ALT_TITLE = "alt-title"
 ALT_TEXT = "alt-text"

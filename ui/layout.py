@@ -30,6 +30,7 @@ def page_texts(dataset: Dataset, lang: str) -> dict[str, str]:
     return {
         ids.HEADER_TAGLINE: t("tagline", lang, **terms),
         ids.HEADER_FICTIONAL: t("fictional_badge", lang) if info.fictional else "",
+        ids.PAGE_SKIP: t("skip_to_map", lang),
         ids.CONTROLS_LANG_LABEL: t("language_label", lang),
         ids.CONTROLS_INDICATOR_LABEL: t("indicator_label", lang),
         ids.CONTROLS_MEASURE_LABEL: t("measure_label", lang),
@@ -64,7 +65,7 @@ def page_texts(dataset: Dataset, lang: str) -> dict[str, str]:
 
 # The texts whose component shows them as children; the close button's text is its title, set apart.
 TEXT_IDS = (
-    ids.HEADER_TAGLINE, ids.HEADER_FICTIONAL, ids.CONTROLS_LANG_LABEL, ids.CONTROLS_INDICATOR_LABEL,
+    ids.PAGE_SKIP, ids.HEADER_TAGLINE, ids.HEADER_FICTIONAL, ids.CONTROLS_LANG_LABEL, ids.CONTROLS_INDICATOR_LABEL,
     ids.CONTROLS_MEASURE_LABEL, ids.CONTROLS_YEAR_LABEL, ids.CONTROLS_HELP, ids.MAP_SUBTITLE,
     ids.MAP_LEGEND_TITLE, ids.MAP_SOURCE, ids.RANKING_TITLE, ids.CONTROLS_MODE_LABEL, ids.CONTROLS_FROM_LABEL,
     ids.CONTROLS_DISTRICT_LABEL, ids.CONTROLS_COMPARE_LABEL, ids.FACTS_TITLE, ids.TABLE_TITLE, ids.TABLE_HELP,
@@ -91,6 +92,7 @@ def _header(dataset: Dataset, texts: dict[str, str], lang: str) -> html.Header:
             ),
             html.Div(
                 className="language",
+                **{"data-labelledby": ids.CONTROLS_LANG_LABEL},  # named by assets/a11y.js
                 children=[
                     html.Span(texts[ids.CONTROLS_LANG_LABEL], id=ids.CONTROLS_LANG_LABEL, className="visually-hidden"),
                     dcc.RadioItems(
@@ -114,6 +116,8 @@ def build_layout(dataset: Dataset, lang: str, geojson_url: str) -> html.Div:
         lang=lang,
         className="page",
         children=[
+            # The first Tab stop, shown when focused; assets/a11y.js moves focus onto the map's canvas.
+            html.A(texts[ids.PAGE_SKIP], id=ids.PAGE_SKIP, href=f"#{ids.MAP_GRAPH}", className="skip-link"),
             _header(dataset, texts, lang),
             html.P(id=ids.PAGE_NOTICE, className="notice", role="status"),
             html.Main(

@@ -54,6 +54,8 @@ def map_panel(dataset: Dataset, texts: dict[str, str], geojson_url: str) -> html
             ),
             html.Details(
                 className="embed-dialog",
+                # assets/a11y.js names the text box by the summary, as Dash's Textarea takes no aria props.
+                **{"data-labelledby": ids.ALT_TITLE},
                 children=[
                     html.Summary(texts[ids.ALT_TITLE], id=ids.ALT_TITLE),
                     dcc.Textarea(id=ids.ALT_TEXT, readOnly=True, className="embed-code", rows=3),
@@ -61,6 +63,7 @@ def map_panel(dataset: Dataset, texts: dict[str, str], geojson_url: str) -> html
             ),
             html.Details(
                 className="embed-dialog",
+                **{"data-labelledby": ids.EMBED_TITLE},
                 children=[
                     html.Summary(texts[ids.EMBED_TITLE], id=ids.EMBED_TITLE),
                     html.P(texts[ids.EMBED_HELP], id=ids.EMBED_HELP, className="help"),
