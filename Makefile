@@ -10,10 +10,10 @@ PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c const
 DOCTESTED := layers geo stats data importer ui tools insight exports serving
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve test lint format demo browser glyphs clean
+.PHONY: help install run serve serve-gunicorn test lint format demo browser nginx glyphs clean
 
 help: ## list the commands
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-15s %s\n", $$1, $$2}'
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,13 +31,19 @@ install: $(VENV)/.installed ## create .venv when missing and install requirement
 run: install ## install, then serve the demo at http://127.0.0.1:8050 (HOST=, PORT= to change)
 	$(BIN)/python app.py --host $(HOST) --port $(PORT)
 
-serve: install ## serve with gunicorn (gunicorn.conf.py: 2 workers × 4 threads, debug off; HOST=, PORT=, DISTRIKTSKORT_DATASET=)
+serve: install nginx ## serve as in production: nginx on HOST:PORT in front of gunicorn (tools/serve.py; config in .run/)
+	$(BIN)/python -m tools.serve --host $(HOST) --port $(PORT)
+
+serve-gunicorn: install ## serve with gunicorn alone, for development (gunicorn.conf.py: 2 workers × 4 threads, debug off)
 	$(BIN)/gunicorn --bind $(HOST):$(PORT) app:server
 
 browser: ## install Debian's chromium and chromium-driver when missing (apt-get, as root)
 	@tools/ensure-chromium.sh
 
-test: $(VENV)/.installed-test browser ## install what the tests need, then lint and run every test
+nginx: ## install Debian's nginx-light when missing (apt-get, as root), for make serve and the serving tests
+	@tools/ensure-nginx.sh
+
+test: $(VENV)/.installed-test browser nginx ## install what the tests need, then lint and run every test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest --headless --doctest-modules $(DOCTESTED) tests; status=$$?; \
@@ -56,5 +62,5 @@ glyphs: install ## rebuild the map's label font in assets/glyphs (from Debian's 
 	$(PIP) freetype-py==2.5.1
 	$(BIN)/python tools/build_glyphs.py
 
-clean: ## remove .venv and caches
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
+clean: ## remove .venv, caches and the run folder .run
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis .run

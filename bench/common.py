@@ -43,11 +43,16 @@ def resident_mb(pid: int) -> float:
     return total / 1024
 
 
-def _children(pid: int) -> list[int]:
+def children(pid: int) -> list[int]:
+    """The direct children of a process (a gunicorn master's workers), from /proc."""
     try:
-        found = [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+        return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
     except FileNotFoundError:
         return []
+
+
+def _children(pid: int) -> list[int]:
+    found = children(pid)
     return found + [grandchild for child in found for grandchild in _children(child)]
 
 

@@ -3,8 +3,8 @@
     python app.py export --dataset DIR --indicator ID --year YYYY --format png --out FILE
     python app.py export --dataset DIR --all --format svg --out FOLDER
 
-Images are made by kaleido on Debian's Chromium (see the README). With ``--all`` one Chromium is kept running for
-the whole batch, and a progress bar goes to stderr.
+Images are made by kaleido on Debian's Chromium (see the README). One Chromium is opened for the first picture and
+kept for the rest (``exports.renderer``), so ``--all`` pays its start once; a progress bar goes to stderr.
 """
 
 from __future__ import annotations
@@ -17,11 +17,10 @@ from urllib.parse import urlencode
 from data.errors import InputError
 from data.load import load_dataset
 from exports.formats import EXPORTERS
-from exports.images import ImageUnavailable
+from exports.images import PICTURES, ImageUnavailable
 from exports.table import view_table
 from ui.url_state import parse_view
 
-IMAGE_FORMATS = ("png", "svg", "pdf")
 BAR_WIDTH = 30
 
 
@@ -80,13 +79,8 @@ def _all(dataset, arguments: argparse.Namespace) -> int:
 def export_main(argv: list[str]) -> int:
     """The ``export`` command: exit 0 having written the file(s), or 2 with the reason."""
     arguments = _arguments(argv)
-    server = None
     try:
         dataset = load_dataset(arguments.dataset)
-        if arguments.format in IMAGE_FORMATS and arguments.all:
-            import kaleido
-
-            server = kaleido.start_sync_server(silence_warnings=True)
         if arguments.all:
             return _all(dataset, arguments)
         query = {**_common(arguments), "indicator": arguments.indicator, "year": arguments.year}
@@ -97,7 +91,4 @@ def export_main(argv: list[str]) -> int:
         print(f"distriktskort export: {error}", file=sys.stderr)
         return 2
     finally:
-        if server is not None:
-            import kaleido
-
-            kaleido.stop_sync_server(silence_warnings=True)
+        PICTURES.close()  # Chromium, if a picture opened it

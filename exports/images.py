@@ -3,7 +3,8 @@
 The picture is a Plotly geo map (``go.Choropleth``), not the interactive MapLibre one: it needs no tiles, and an
 SVG of it keeps every district as a path a journalist can edit. It carries the title, the unit, a legend, the
 district names, the source, the licence and the date. The world outline Plotly wants is served from
-``assets/topojson`` so nothing is fetched from outside.
+``assets/topojson`` so nothing is fetched from outside. Pictures are drawn by this process's one Chromium, a few at
+a time (``exports.renderer``).
 """
 
 from __future__ import annotations
@@ -11,20 +12,27 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import plotly.io as pio
-
 from data.model import Dataset
+from exports.renderer import Renderer, RendererBusy, slots_from_environment
 from exports.table import ExportTable
 from ui.figure import FONT, LABEL_COLOURS
 from ui.i18n import t
 from ui.view import discrete_colorscale, map_view, needs_light_text, year_codes
 
 TOPOJSON_FOLDER = Path(__file__).resolve().parent.parent / "assets" / "topojson"
+TOPOJSON_URL = TOPOJSON_FOLDER.as_uri() + "/"
 SIZE_PX = (900, 760)
+# A process resource, like a connection pool, not state of a reader: each gunicorn worker gets its own on fork, and
+# it opens Chromium only when the worker's first picture is asked for.
+PICTURES = Renderer(slots_from_environment())
 
 
 class ImageUnavailable(Exception):
-    """The machine cannot render images: kaleido or Chromium is missing."""
+    """No picture now: kaleido or Chromium is missing, or (with ``retry_after_s``) every picture slot is busy."""
+
+    def __init__(self, message: str, retry_after_s: int | None = None) -> None:
+        super().__init__(message)
+        self.retry_after_s = retry_after_s
 
 
 def _features(dataset: Dataset, year_index: int) -> tuple[dict, list[tuple[int, int]]]:
@@ -78,7 +86,10 @@ def image_figure(dataset: Dataset, table: ExportTable) -> dict:
     unit = table.header[1][1]
     lang, year = table.view["lang"], table.view["year"]
     reference = dataset.info.reference_date(lang)
-    figures_as_of = t("image_as_of", lang, date=f"{reference} {year}" if reference else year)
+    # With no reference date the caption says which year the figures are for, with no dangling "pr.".
+    figures_as_of = (
+        t("image_as_of", lang, date=f"{reference} {year}") if reference else t("image_year", lang, year=year)
+    )
     source = " · ".join(f"{label}: {text}" for i, (label, text) in enumerate(table.header) if i in (2, 3, 5, 6))
     return {
         "data": [choropleth, names, *legend],
@@ -117,11 +128,14 @@ def image_figure(dataset: Dataset, table: ExportTable) -> dict:
 
 
 def render(dataset: Dataset, table: ExportTable, image_format: str) -> bytes:
-    """PNG (twice the pixels, for print and sharp screens) or SVG bytes of the view."""
-    pio.defaults.topojson = TOPOJSON_FOLDER.as_uri() + "/"
-    figure = image_figure(dataset, table)
+    """PNG (twice the pixels, for print and sharp screens), SVG or PDF bytes of the view."""
+    options = {"format": image_format, "width": SIZE_PX[0], "height": SIZE_PX[1]}
+    options["scale"] = 2 if image_format == "png" else 1
     try:
-        return pio.to_image(figure, format=image_format, scale=2 if image_format == "png" else 1)
+        with PICTURES.turn():  # the figure is built within the turn too: a refused picture costs nothing
+            return PICTURES.draw(image_figure(dataset, table), options, TOPOJSON_URL)
+    except RendererBusy as busy:
+        raise ImageUnavailable(str(busy), retry_after_s=busy.retry_after_s) from None
     except Exception as error:  # kaleido raises its own kinds when Chromium is missing or crashes
         raise ImageUnavailable(
             f"Images cannot be made here ({type(error).__name__}). They need Chromium: apt-get install chromium."

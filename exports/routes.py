@@ -15,6 +15,8 @@ from data.model import Dataset
 from exports.formats import EXPORTERS
 from exports.images import ImageUnavailable
 from exports.table import view_table
+from serving.header_values import attachment, percent_encoded
+from serving.links import link_base
 from ui.url_state import parse_view
 
 DATASET_FILES = ("datapackage.json", "districts.geojson", "statistics.csv", "indicators.csv")
@@ -44,16 +46,20 @@ def register(server: flask.Flask, dataset: Dataset) -> None:
                 f"Unknown export format {format_id[:20]!r}. Use one of: {known}.", 404, mimetype="text/plain"
             )
         view = parse_view(dataset, flask.request.query_string.decode("utf-8", errors="replace"))
-        table = view_table(dataset, view.values, flask.request.host_url)
+        table = view_table(dataset, view.values, link_base())
         try:
             body = exporter.write(table, dataset)
-        except ImageUnavailable as error:
-            return flask.Response(str(error), 503, mimetype="text/plain")
+        except ImageUnavailable as error:  # no Chromium here, or every picture slot of this worker is taken
+            response = flask.Response(str(error), 503, mimetype="text/plain")
+            if error.retry_after_s:
+                response.headers["Retry-After"] = str(error.retry_after_s)
+            response.headers["Cache-Control"] = "no-store"  # the next try may well succeed: keep no copy of this
+            return response
         response = flask.Response(body, mimetype=exporter.media_type)
-        response.headers["X-Alt-Text"] = table.alt_text.encode("ascii", "xmlcharrefreplace").decode()
-        response.headers["Content-Disposition"] = f'attachment; filename="{table.file_stem}.{exporter.id}"'
+        response.headers["X-Alt-Text"] = percent_encoded(table.alt_text)  # names may hold anything: see its docstring
+        response.headers["Content-Disposition"] = attachment(f"{table.file_stem}.{exporter.id}")
         if view.ignored:
-            response.headers["X-Distriktskort-Ignored"] = ", ".join(view.ignored).encode("ascii", "replace").decode()
+            response.headers["X-Distriktskort-Ignored"] = percent_encoded(", ".join(view.ignored))
         return response
 
     @server.get("/export/<path:unknown>")
@@ -66,5 +72,5 @@ def register(server: flask.Flask, dataset: Dataset) -> None:
     @server.get("/export/dataset.zip")
     def _export_dataset() -> flask.Response:
         response = flask.Response(package, mimetype="application/zip")
-        response.headers["Content-Disposition"] = f'attachment; filename="{dataset.folder.name}.zip"'
+        response.headers["Content-Disposition"] = attachment(f"{dataset.folder.name}.zip")
         return response
