@@ -9,6 +9,7 @@ a time (``exports.renderer``).
 
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 
@@ -44,6 +45,16 @@ def _features(dataset: Dataset, year_index: int) -> tuple[dict, list[tuple[int, 
     return {"type": "FeatureCollection", "features": features}, drawn
 
 
+def plain(text: object) -> str:
+    """Dataset text for a Plotly string, which reads ``<b>``, ``<br>`` and ``<a href>`` as markup: escaped, so a
+    name such as ``<a href=https://…>`` prints as itself and never becomes a link in an SVG.
+
+    >>> plain("<b>Nørre & Søndre</b>")
+    '&lt;b&gt;Nørre &amp; Søndre&lt;/b&gt;'
+    """
+    return html.escape(str(text), quote=False)
+
+
 def image_figure(dataset: Dataset, table: ExportTable) -> dict:
     """The figure behind an image export: map, names, legend, title and source line."""
     values = table.view
@@ -68,7 +79,7 @@ def image_figure(dataset: Dataset, table: ExportTable) -> dict:
         "mode": "text",
         "lon": [dataset.label_points[feature][0] for _, feature in drawn],
         "lat": [dataset.label_points[feature][1] for _, feature in drawn],
-        "text": [dataset.district_names[district] for district, _ in drawn],
+        "text": [plain(dataset.district_names[district]) for district, _ in drawn],
         "textfont": {
             "family": FONT,
             "size": 10,
@@ -78,7 +89,7 @@ def image_figure(dataset: Dataset, table: ExportTable) -> dict:
         "hoverinfo": "skip",
     }
     legend = [
-        {"type": "scattergeo", "lon": [None], "lat": [None], "mode": "markers", "name": label, "showlegend": True,
+        {"type": "scattergeo", "lon": [None], "lat": [None], "mode": "markers", "name": plain(label), "showlegend": True,
          "marker": {"symbol": "square", "size": 14, "color": colour, "line": {"color": "#8a989f", "width": 1}}}
         for colour, label in table.legend
     ]  # fmt: skip
@@ -90,7 +101,7 @@ def image_figure(dataset: Dataset, table: ExportTable) -> dict:
     figures_as_of = (
         t("image_as_of", lang, date=f"{reference} {year}") if reference else t("image_year", lang, year=year)
     )
-    source = " · ".join(f"{label}: {text}" for i, (label, text) in enumerate(table.header) if i in (2, 3, 5, 6))
+    source = " · ".join(f"{label}: {plain(text)}" for i, (label, text) in enumerate(table.header) if i in (2, 3, 5, 6))
     return {
         "data": [choropleth, names, *legend],
         "layout": {
@@ -98,7 +109,8 @@ def image_figure(dataset: Dataset, table: ExportTable) -> dict:
             "height": SIZE_PX[1],
             "font": {"family": FONT, "color": "#1b2a33"},
             "title": {
-                "text": f"<b>{table.title}</b><br><sup>{dataset.info.area_name} · {unit} · {figures_as_of}</sup>",
+                "text": f"<b>{plain(table.title)}</b><br><sup>{plain(dataset.info.area_name)} · {plain(unit)} · "
+                f"{figures_as_of}</sup>",
                 "x": 0.02,
             },
             "geo": {"fitbounds": "locations", "visible": False, "projection": {"type": "mercator"}},

@@ -242,3 +242,16 @@ def test_a_hand_edited_year_that_is_no_year_is_one_clear_error(tmp_path, year):
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(InputError, match="year .* is not a year of four digits"):
         load_dataset(folder)
+
+
+def test_a_pictures_texts_are_escaped_for_plotly_so_no_name_becomes_markup(hostile):
+    from exports.images import image_figure
+    from exports.table import view_table
+    from ui.url_state import parse_view
+
+    figure = image_figure(hostile, view_table(hostile, parse_view(hostile, "?lang=da").values, "http://example.org/"))
+    names = figure["data"][1]["text"]
+    title = figure["layout"]["title"]["text"]
+    assert "<img" not in "".join(names) and "&lt;img src=x" in names[0]
+    assert "<script>" not in title and "&lt;/title&gt;&lt;script&gt;" in title
+    assert "<img" not in figure["layout"]["annotations"][0]["text"]
