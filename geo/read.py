@@ -40,7 +40,7 @@ class ReadLimits:
     """How much a district file may hold before reading it is refused: a bound on time and memory, so a wrong or
     hostile file (a 190 MB GeoJSON, a zip that unpacks to gigabytes) fails in a second with a way forward."""
 
-    max_bytes: int = 200 * MB
+    max_bytes: int = 100 * MB
     max_unzipped_bytes: int = 1024 * MB
     max_features: int = 50_000
     max_vertices: int = 5_000_000

@@ -69,7 +69,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     add("--district-term", help="what a district is called, SINGULAR/PLURAL in Danish, e.g. bydel/bydele")
     add("--reference-date", help="the date the figures refer to, e.g. '1. januar' or '31. december'")
-    add("--max-input-mb", type=int, default=200, help="refuse an input file larger than this (default 200 MB)")
+    add("--max-input-mb", type=int, default=100, help="refuse an input file larger than this (default 100 MB)")
     add(
         "--max-unzipped-mb",
         type=int,

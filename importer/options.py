@@ -37,7 +37,7 @@ class ImportOptions:
     indicator_columns: tuple[str, ...] = ()
     district_term: str | None = None  # "bydel/bydele": singular/plural in Danish
     reference_date: str | None = None  # "31. december"
-    max_input_mb: int = 200
+    max_input_mb: int = 100
     max_unzipped_mb: int = 1024
     max_features: int = 50_000
     max_vertices: int = 5_000_000
