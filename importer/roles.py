@@ -197,6 +197,15 @@ def _choose_area(grid: Grid, candidates: list[int], polygons: Polygons, fields: 
     return max(candidates, key=score)
 
 
+def _holds_periods(cells: Sequence[str]) -> bool:
+    # Every cell a period. Plain four-digit numbers could as well be 2,015 residents per area, so those must
+    # repeat as years in a long table do; 2016K1, 2021/22 and 2020-12-31 speak for themselves.
+    if not all(year_of_cell(cell) is not None for cell in cells):
+        return False
+    plain = all(cell.strip().isdigit() for cell in cells)
+    return not plain or len(set(cells)) <= max(1, len(cells) // 2)
+
+
 def _depends_on(grid: Grid, column: int, on: int) -> bool:
     # A column that has one value per area only repeats the area (a parent area, a second code).
     seen: dict[str, str] = {}
@@ -210,7 +219,7 @@ def find_roles(grid: Grid, path: Path, polygons: Polygons, fields: list[str], ov
     year = _find(grid, overrides.year, "--year-column") if overrides.year else _named(grid, YEAR_NAMES, taken)
     if year is None:
         year = next((column for column in range(width) if grid.header[column] and period_of(grid.header[column])
-                     is None and all(year_of_cell(cell) is not None for cell in _cells(grid, column))), None)  # fmt: skip
+                     is None and _holds_periods(_cells(grid, column))), None)  # fmt: skip
     taken |= {year} if year is not None else set()
     value = _find(grid, overrides.value, "--value-column") if overrides.value else None
     status = _named(grid, STATUS_NAMES, taken)

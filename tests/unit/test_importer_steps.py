@@ -322,3 +322,10 @@ def test_a_long_read_shows_a_bar_in_a_log_a_line_a_quarter(tmp_path, monkeypatch
     assert any(line.strip().startswith("reading many.csv (0.0 MB)") for line in lines)
     bar = [line.strip() for line in lines if line.strip().startswith("rows of many.csv")]
     assert bar == [f"rows of many.csv: {share}%" for share in (0, 25, 50, 75, 100)]
+
+
+def test_figures_that_look_like_years_are_not_taken_for_the_year(tmp_path):
+    text = "område;Indbyggere;Andel (%)\n0101;1950;10,5\n0102;2010;12,0\n0103;2075;9,5\n"
+    summary, _, dataset = _import_text(tmp_path, text, name="noegletal_2021.csv")
+    assert summary.years == (2021,) and summary.indicators == 2
+    assert dataset.series["indbyggere", "count"].values[0].tolist()[:3] == [1950.0, 2010.0, 2075.0]
