@@ -83,7 +83,7 @@ def validate(long: pd.DataFrame, units: Mapping[str, str]) -> pd.DataFrame:
             f"{rows[0]} and {rows[1]}: two figures for district {tidy['district_id'][first]}, "
             f"{tidy['year'][first]}, {tidy['indicator'][first]}. Keep one."
         )
-    unit = tidy["indicator"].map(units).fillna("count")
+    unit = tidy["indicator"].map(units).astype(object).fillna("count")
     for broken, expected in (
         ((unit == "count") & (tidy["value"] < 0), "a count, which cannot be negative"),
         (
