@@ -9,6 +9,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import settings
 from shapely import box
 
 from data.load import load_dataset
@@ -16,6 +17,11 @@ from data.make_demo import DEMO_FOLDER, demo_indicators, demo_metadata
 from data.write import write_dataset
 from geo.crs import DANISH_CRS, WEB_CRS
 from stats.disclosure import DisclosureRule
+
+# Property tests are part of CI, which decides whether work lands: the same examples every run (derandomize) and no
+# wall-clock deadline, so a loaded machine cannot fail a test that the code would pass.
+settings.register_profile("deterministic", derandomize=True, deadline=None, database=None)
+settings.load_profile("deterministic")
 
 SHARED_FIXTURES = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "real"
 # The real public files live beside the repository (../shared), never in it. CI always has them, so there a
