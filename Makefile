@@ -38,10 +38,10 @@ serve-gunicorn: install ## serve with gunicorn alone, for development (gunicorn.
 	$(BIN)/gunicorn --bind $(HOST):$(PORT) app:server
 
 browser: ## install Debian's chromium and chromium-driver when missing (apt-get, as root)
-	@tools/ensure-chromium.sh
+	@tools/ensure-debian.sh "The browser tests" "chromium chromedriver" chromium chromium-driver
 
 nginx: ## install Debian's nginx-light when missing (apt-get, as root), for make serve and the serving tests
-	@tools/ensure-nginx.sh
+	@tools/ensure-debian.sh "make serve and the serving tests" "/usr/sbin/nginx" nginx-light
 
 test: $(VENV)/.installed-test browser nginx ## install what the tests need, then lint and run every test
 	$(BIN)/ruff check .
