@@ -18,7 +18,7 @@ import re
 
 from data.errors import InputError
 
-MAX_ID_CHARS = 200  # as the importer's limit on names and ids (importer/checks.py)
+MAX_ID_CHARS = 200  # also the importer's limit on names (importer/checks.py uses it)
 # The pickers' search (Dash's dropdown, js-search) files every substring of a label and value under a plain object
 # key; '__proto__' as a key writes onto every object in the page instead.
 PROTOTYPE_KEY = "__proto__"

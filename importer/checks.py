@@ -11,9 +11,10 @@ import unicodedata
 from collections.abc import Iterable
 
 from data.errors import InputError
+from data.text import MAX_ID_CHARS
 
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-MAX_NAME = 200
+MAX_NAME = MAX_ID_CHARS  # names as ids: one limit, which loading a dataset keeps too
 
 
 def check_text(text: str, what: str, *, max_length: int | None = None) -> None:
