@@ -173,15 +173,24 @@ def _read_grid(grid: Grid, path: Path, polygons: Polygons, fields: list[str], op
 
 
 def _read_statistics(
-    options: ImportOptions, polygons: Polygons, fields: list[str], progress: Progress | None = None
+    options: ImportOptions,
+    polygons: Polygons,
+    fields: list[str],
+    progress: Progress | None = None,
+    grids_of: dict[str, list[Grid]] | None = None,
 ) -> _Read:
+    """Every statistics file matched to ``polygons``; ``grids_of`` keeps the files' grids, so that matching them
+    again with other polygon fields does not read the files again."""
+    grids_of = {} if grids_of is None else grids_of
     overrides = Overrides(options.area_column, options.year_column, options.value_column,
                           tuple(options.indicator_columns), options.area_prefix)  # fmt: skip
     frames, specs, notes, code_fields, name_fields = [], {}, [], set(), set()
     for path in options.statistics:
-        if progress is not None and Path(path).is_file():
-            progress.note(f"reading {Path(path).name} ({Path(path).stat().st_size / 2**20:,.1f} MB)")
-        grids = read_grids(path, options.encoding, options.limits)
+        if str(path) not in grids_of:
+            if progress is not None and Path(path).is_file():
+                progress.note(f"reading {Path(path).name} ({Path(path).stat().st_size / 2**20:,.1f} MB)")
+            grids_of[str(path)] = read_grids(path, options.encoding, options.limits)
+        grids = grids_of[str(path)]
         read_any, refusals = False, []
         for grid in grids:
             try:
@@ -221,13 +230,14 @@ def _statistics(
             f"The field {id_field!r} is empty in feature {empty}, and so is every other field. Every district needs "
             "an id; choose a field with --id-field and --name-field."
         )
-    read = _read_statistics(options, _polygons(sets, attributes, id_field, name_field), fields, progress)
+    grids_of: dict[str, list[Grid]] = {}
+    read = _read_statistics(options, _polygons(sets, attributes, id_field, name_field), fields, progress, grids_of)
     # The id field is the one whose values the statistics use, when they use codes; a guess only otherwise.
     better_id = next(iter(read.code_fields)) if len(read.code_fields) == 1 and not options.id_field else id_field
     better_name = next(iter(read.name_fields)) if len(read.name_fields) == 1 and not options.name_field else name_field
     if (better_id, better_name) != (id_field, name_field):
         id_field, name_field = better_id, better_name
-        read = _read_statistics(options, _polygons(sets, attributes, id_field, name_field), fields, progress)
+        read = _read_statistics(options, _polygons(sets, attributes, id_field, name_field), fields, progress, grids_of)
     return read, id_field, name_field
 
 
