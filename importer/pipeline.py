@@ -38,7 +38,7 @@ from importer.options import ImportOptions, Progress
 from importer.roles import Overrides, Roles, column_name, describe, find_roles
 from importer.rows import TICK_ROWS, IndicatorSpec, long_rows, natural_key
 from importer.units import infer_units
-from layers.registry import lookup
+from layers.registry import OTHER_FAMILY, lookup
 from stats.disclosure import SUPPRESSED, DisclosureRule, Membership, apply_disclosure_control
 from stats.validate import parse_values, validate
 
@@ -252,7 +252,9 @@ def _ordered(specs: Mapping[str, IndicatorSpec], present: list[str]) -> list[str
 
 def _memberships(tidy: pd.DataFrame, table: pd.DataFrame, described: Mapping[str, Mapping[str, str]]):
     """Families that secondary suppression must cover: declared ones, and those that add up to a published total."""
-    counts = table[(table["unit"] == "count") & table["id"].map(lambda i: lookup(i) is None)]
+    # Indicators the importer could not place ("other") are no family: their figures need not add up to anything.
+    counts = table[(table["unit"] == "count") & table["id"].map(lambda i: lookup(i) is None)
+                   & (table["family"] != OTHER_FAMILY)]  # fmt: skip
     wide = tidy.pivot_table(index=["district_id", "year"], columns="indicator", values="value", aggfunc="first")
     members = {}
     for family, rows in counts.groupby("family", sort=False):

@@ -18,6 +18,7 @@ import pandas as pd
 from importer.areas import TOTALS, fold
 from importer.grid import Grid
 from importer.roles import Roles, year_of_cell
+from layers.registry import OTHER_FAMILY
 from layers.registry import slug as ascii_slug
 
 LONG_COLUMNS = ("district", "year", "indicator", "value", "status", "where", "row")
@@ -135,7 +136,7 @@ def _spec(parts: list[tuple[str | None, str]], context: str, heading: str) -> In
     if [kind for kind, _ in parts] == [ID_KIND]:
         # A tidy file names its indicators by id: the registry or --indicators describes them, else "other".
         title = _capitalised(values[0].replace("_", " "))
-        return IndicatorSpec(slug(values[0]), title, "other", title, f"{title} {heading}")
+        return IndicatorSpec(slug(values[0]), title, OTHER_FAMILY, title, f"{title} {heading}")
     title = ", ".join(values)[:MAX_TITLE]
     # The family is named by the kind of its last part (a dimension's heading, else the table's title),
     # qualified by the other parts: "Alder – Mænd" holds "0 år", "1 år", ...
