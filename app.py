@@ -35,6 +35,7 @@ from serving.page import SafePage
 from serving.warm import is_warm, warm
 from ui.callbacks import register
 from ui.layout import build_layout
+from ui.statement import register_statement
 
 ASSETS_FOLDER = Path(__file__).resolve().parent / "assets"
 DATASET_ENV = "DISTRIKTSKORT_DATASET"
@@ -43,7 +44,7 @@ GEOJSON_TYPE = "application/geo+json"
 SHAPES_URL = "DISTRIKTSKORT_SHAPES_URL"  # where the app serves its shapes (a Flask config key)
 
 INDEX_TEMPLATE = """<!DOCTYPE html>
-<html lang="da">
+<html lang="{%lang%}">
 <head>
 {%metas%}
 <title>{%title%}</title>
@@ -92,6 +93,7 @@ def create_app(dataset: Dataset) -> SafePage:
     app.layout = build_layout(dataset, DEFAULT_LANGUAGE, geojson_url)
     register(app, dataset)
     register_exports(app.server, dataset)
+    register_statement(app.server, dataset)  # /tilgaengelighed: the accessibility statement
 
     @app.server.get("/healthz")
     def _health() -> flask.Response:

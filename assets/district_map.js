@@ -11,12 +11,23 @@
  *     setup    {shapes: URL, glyphs: URL template, bounds: [w, s, e, n], font, names: [{name, lon, lat}],
  *              keys: [a name per shape, e.g. its district id]}
  *              (fixed per page; both URLs on this origin)
- *     scene    {fill: [colour or null per shape], chosen: [bool per shape]}
- *              A shape with a null fill is not drawn (not valid that year).
- *     handlers {tip(shape) -> [[text, bold], ...], pick(shape)}
+ *     scene    {fill: [colour or null per shape], chosen: [0, or 1 or 2 for the first or second chosen, per shape],
+ *              missing: [bool per shape: no figure, drawn hatched]}
+ *              A shape with a null fill is not drawn (not valid that year). setup.chosenColours and
+ *              setup.chosenCasing colour the chosen outlines, setup.missingHatch the hatch's lines.
+ *     handlers {tip(shape) -> [[text, bold], ...], pick(shape), describe(shape) -> text, announce(text),
+ *              nothing: text}
+ *              (describe: a shape in words for the live region; nothing: said when no district lies that way)
+ *     setup also takes neighbours: [[shape, ...] per shape] (geo/neighbours.py) and describedBy: the id of the
+ *     keyboard help the canvas is described by.
+ * The keyboard: Tab onto the canvas focuses the chosen district, else the one last picked, else the first by name;
+ * the arrow keys move to the neighbour in that direction, Enter or Space picks it, Escape lets go (the arrows pan
+ * the map again). +/- still zoom. The focused district is outlined and said through handlers.announce.
  *   DistrictMap.renderedFills(container) -> {key: fill} of the shapes drawn now (setup.keys names each shape)
+ *   DistrictMap.renderedMissing(container) -> [key of each shape drawn hatched now, as having no figure]
  *   DistrictMap.requested(container) -> every URL the map has fetched, in order
  *   DistrictMap.mapOf(container) -> the MapLibre map (for tests and benchmarks)
+ *   DistrictMap.focused(container) -> the key of the district the keyboard is on, or null
  * After every drawn update the page gets performance.mark("map-updated"), so any tool can time it the same way.
  */
 (function () {
@@ -25,6 +36,12 @@
   var SHAPES = "districts";
   var NAMES = "district-names";
   var CHOSEN = "district-chosen";
+  var FOCUS = "district-focus";
+  var ARROWS = { ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };  // on screen
+  var MAX_TURN = Math.cos(Math.PI / 3);  // a move goes at most 60 degrees off the arrow's direction
+  var IN_VIEW_MARGIN = 24;  // pixels: a focused name closer to the edge than this is panned into view
+  var HATCH = "missing-hatch";
+  var HATCH_PX = 8;  // one tile of the hatch: a diagonal line every 8 px, as the legend's swatch draws it
   var NAMES_IN_VIEW = 60;
   var NONE = "rgba(0,0,0,0)";
   var states = [];  // {container, map, scene, handlers, shownKey, moved}
@@ -65,21 +82,59 @@
     return map.getZoom() + Math.max(0, 0.5 * Math.log2(count / NAMES_IN_VIEW)) - 0.25;
   }
 
+  // "No figure" is hatched, as Datawrapper draws it, so it never looks like a class colour (a pale grey sat next to
+  // the white middle of a diverging scale). The tile is drawn here, in the page: no image is fetched.
+  function hatchImage(colour) {
+    var canvas = document.createElement("canvas");
+    canvas.width = canvas.height = HATCH_PX;
+    var context = canvas.getContext("2d");
+    context.strokeStyle = colour || "#51626b";
+    context.lineWidth = 1.5;
+    context.beginPath();
+    // One stroke corner to corner, and its two halves at the opposite corners, so that tiles join seamlessly.
+    [[0, HATCH_PX, HATCH_PX, 0], [-1, 1, 1, -1], [HATCH_PX - 1, HATCH_PX + 1, HATCH_PX + 1, HATCH_PX - 1]]
+      .forEach(function (line) { context.moveTo(line[0], line[1]); context.lineTo(line[2], line[3]); });
+    context.stroke();
+    return context.getImageData(0, 0, HATCH_PX, HATCH_PX);
+  }
+
   function addLayers(map, setup) {
     // A smaller tile buffer and a coarser per-zoom simplification than MapLibre's defaults (128, 0.375): less to
     // cut and triangulate per tile, which draws the first map about 15 % sooner at 2,000 districts (bench/).
     // Borders that simplify a little differently on each side stay under the 1.2-pixel white outline.
     map.addSource(SHAPES, { type: "geojson", data: empty(), buffer: 32, tolerance: 0.75 });
     map.addSource(CHOSEN, { type: "geojson", data: empty() });
+    map.addSource(FOCUS, { type: "geojson", data: empty() });
     map.addSource(NAMES, { type: "geojson", data: empty() });
     var drawn = ["to-boolean", ["feature-state", "fill"]];
     map.addLayer({ id: "district-fill", type: "fill", source: SHAPES,
       paint: { "fill-color": ["coalesce", ["feature-state", "fill"], NONE], "fill-opacity": 0.95 } });
+    // fill-pattern cannot follow feature-state, so the hatch covers every shape and only its opacity follows it.
+    map.addImage(HATCH, hatchImage(setup.missingHatch));
+    map.addLayer({ id: "district-missing", type: "fill", source: SHAPES,
+      paint: { "fill-pattern": HATCH, "fill-opacity": ["case", ["to-boolean", ["feature-state", "missing"]], 1, 0] } });
     map.addLayer({ id: "district-line", type: "line", source: SHAPES,
       paint: { "line-color": "#ffffff", "line-width": 1.2, "line-opacity": ["case", drawn, 1, 0] } });
     // The chosen districts' outlines: a source of their own with one or two shapes, not a state on all of them.
-    map.addLayer({ id: "district-chosen", type: "line", source: CHOSEN,
-      paint: { "line-color": "#f2a900", "line-width": 4 } });
+    // Each outline lies on a white band inside a dark one, so it stands out on every fill (WCAG technique C40);
+    // the second chosen district's is dashed, so the two differ without colour too.
+    var casing = setup.chosenCasing || ["#ffffff", "#1b2a33"];
+    var colours = setup.chosenColours || ["#0072b2", "#cc3311"];
+    var second = ["==", ["get", "order"], 2];
+    map.addLayer({ id: "district-chosen-casing", type: "line", source: CHOSEN,
+      paint: { "line-color": casing[1], "line-width": 9 } });
+    map.addLayer({ id: "district-chosen-band", type: "line", source: CHOSEN,
+      paint: { "line-color": casing[0], "line-width": 6.5 } });
+    map.addLayer({ id: "district-chosen", type: "line", source: CHOSEN, filter: ["!", second],
+      paint: { "line-color": colours[0], "line-width": 3.5 } });
+    map.addLayer({ id: "district-chosen-second", type: "line", source: CHOSEN, filter: second,
+      paint: { "line-color": colours[1], "line-width": 3.5, "line-dasharray": [2, 1] } });
+    // The keyboard's district: dark on a white casing, so it shows on every fill and on the sea; thinner than the
+    // chosen outlines and with no colour of theirs, so the two never look alike.
+    map.addLayer({ id: "district-focus-casing", type: "line", source: FOCUS,
+      paint: { "line-color": "#ffffff", "line-width": 7 } });
+    map.addLayer({ id: "district-focus", type: "line", source: FOCUS,
+      paint: { "line-color": "#1b2a33", "line-width": 3 } });
     map.addLayer({ id: "district-names", type: "symbol", source: NAMES,
       minzoom: namesMinZoom(map, setup.names.length),
       layout: { "text-field": ["get", "name"], "text-font": [setup.font], "text-size": 12, "text-max-width": 8,
@@ -110,25 +165,31 @@
   function showChosen(state) {
     if (!state.collection || !state.scene) return;
     var chosen = [];
-    state.scene.chosen.forEach(function (isChosen, shape) { if (isChosen) chosen.push(shape); });
-    var key = chosen.join(",");
+    state.scene.chosen.forEach(function (order, shape) { if (order) chosen.push([shape, order === 2 ? 2 : 1]); });
+    var key = chosen.join(";");
     if (key === state.chosenKey) return;
     state.chosenKey = key;
     var features = state.collection.features;
     state.map.getSource(CHOSEN).setData({
-      type: "FeatureCollection", features: chosen.map(function (shape) { return features[shape]; })
+      type: "FeatureCollection", features: chosen.map(function (pair) {
+        var feature = features[pair[0]];
+        return { type: "Feature", id: pair[0], geometry: feature.geometry, properties: { order: pair[1] } };
+      })
     });
   }
 
   function apply(state, scene) {
     var map = state.map, before = state.scene;
     for (var shape = 0; shape < scene.fill.length; shape++) {
-      var fill = scene.fill[shape];
-      if (!before || before.fill[shape] !== fill) map.setFeatureState({ source: SHAPES, id: shape }, { fill: fill });
+      var fill = scene.fill[shape], missing = Boolean(scene.missing && scene.missing[shape]);
+      if (!before || before.fill[shape] !== fill || Boolean(before.missing && before.missing[shape]) !== missing) {
+        map.setFeatureState({ source: SHAPES, id: shape }, { fill: fill, missing: missing });
+      }
     }
     showNames(state, scene);
     state.scene = scene;
     showChosen(state);
+    keepFocusDrawn(state);
     map.once("idle", function () { performance.mark("map-updated"); });
     map.triggerRepaint();
   }
@@ -209,10 +270,149 @@
     return map;
   }
 
+  // --- The keyboard: a district at a time -------------------------------------------------------------------------
+
+  function isDrawn(state, shape) {
+    var fill = state.scene && state.scene.fill[shape];
+    return fill !== null && fill !== undefined;
+  }
+
+  function drawnShapes(state) {
+    var shapes = [];
+    if (state.scene) state.scene.fill.forEach(function (fill, shape) { if (fill !== null) shapes.push(shape); });
+    return shapes;
+  }
+
+  // Where the keyboard starts: the chosen district, else the one last picked, else the first by name (the order
+  // of the table's name column), so a reader always starts from a district they can find in the table.
+  function startShape(state) {
+    var chosen = state.scene ? state.scene.chosen.findIndex(function (order) { return order === 1 || order === true; })
+      : -1;
+    if (chosen >= 0 && isDrawn(state, chosen)) return chosen;
+    if (state.picked !== null && isDrawn(state, state.picked)) return state.picked;
+    var names = state.setup.names;
+    var shapes = drawnShapes(state).sort(function (a, b) { return names[a].name.localeCompare(names[b].name, "da"); });
+    return shapes.length ? shapes[0] : null;
+  }
+
+  function screenPoint(state, shape) {
+    var name = state.setup.names[shape];
+    return state.map.project([name.lon, name.lat]);
+  }
+
+  // The best of ``shapes`` to move to from ``from`` along ``arrow`` (a unit vector on screen): only those within
+  // 60 degrees of the arrow; of those, the one most in its direction, or for ``nearest`` the nearest, with a
+  // wider turn making a shape count as farther.
+  function bestToward(state, from, shapes, arrow, nearest) {
+    var origin = screenPoint(state, from), best = null, bestScore = Infinity;
+    shapes.forEach(function (shape) {
+      if (shape === from || !isDrawn(state, shape)) return;
+      var point = screenPoint(state, shape), dx = point.x - origin.x, dy = point.y - origin.y;
+      var distance = Math.sqrt(dx * dx + dy * dy);
+      if (!distance) return;
+      var along = (dx * arrow[0] + dy * arrow[1]) / distance;  // the cosine of the turn
+      if (along < MAX_TURN) return;
+      var score = nearest ? distance * (2 - along) : (1 - along) * 1e6 + distance;
+      if (score < bestScore) { best = shape; bestScore = score; }
+    });
+    return best;
+  }
+
+  // A neighbour that way (shared border, drawn this year); for an island or an edge, the nearest district that
+  // way; else none.
+  function shapeToward(state, from, arrow) {
+    var neighbours = (state.setup.neighbours || [])[from] || [];
+    var next = bestToward(state, from, neighbours, arrow, false);
+    return next !== null ? next : bestToward(state, from, drawnShapes(state), arrow, true);
+  }
+
+  // Pan only when the focused district's name is off screen (or nearly), so the map stays where the reader put it.
+  function keepInView(state, shape) {
+    var point = screenPoint(state, shape), canvas = state.map.getCanvas();
+    var width = canvas.clientWidth, height = canvas.clientHeight;
+    if (point.x >= IN_VIEW_MARGIN && point.y >= IN_VIEW_MARGIN && point.x <= width - IN_VIEW_MARGIN &&
+        point.y <= height - IN_VIEW_MARGIN) return;
+    var name = state.setup.names[shape];
+    var still = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    state.moved = true;  // a refit on resize would undo it
+    state.map.panTo([name.lon, name.lat], { animate: !still, duration: 250 });
+  }
+
+  function outline(state, shape) {
+    var source = state.map.getSource(FOCUS);
+    if (!source) return;
+    var feature = shape !== null && state.collection ? state.collection.features[shape] : null;
+    source.setData({ type: "FeatureCollection", features: feature ? [
+      { type: "Feature", id: shape, geometry: feature.geometry, properties: {} }] : [] });
+  }
+
+  function say(state, text) {
+    if (text && state.handlers.announce) state.handlers.announce(text);
+  }
+
+  function focusShape(state, shape) {
+    state.focused = shape;
+    outline(state, shape);
+    if (shape === null) return;
+    keepInView(state, shape);
+    if (state.handlers.describe) say(state, state.handlers.describe(shape));
+  }
+
+  // After a change of year: a district redrawn with other boundaries keeps the keyboard on its new shape.
+  function keepFocusDrawn(state) {
+    if (state.focused === null || isDrawn(state, state.focused)) return;
+    var keys = state.setup.keys, district = String(keys[state.focused]).split("@")[0];
+    var same = drawnShapes(state).filter(function (shape) { return String(keys[shape]).split("@")[0] === district; });
+    state.focused = same.length ? same[0] : null;
+    if (document.activeElement === state.map.getCanvas()) outline(state, state.focused);
+  }
+
+  function onKey(state, event) {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    var arrow = ARROWS[event.key], pick = event.key === "Enter" || event.key === " ";
+    if (event.key === "Escape") {
+      // Escape lets go of the district (the arrows pan again), unless the page used it already (a profile closed).
+      if (state.focused === null || event.defaultPrevented) return;
+      focusShape(state, null);
+      return;
+    }
+    if (!arrow && !pick) return;  // +, - and the rest stay MapLibre's
+    if (state.focused === null) {
+      if (!pick) return;  // with no district focused the arrows pan, as before; Enter starts at a district
+      event.preventDefault();
+      focusShape(state, startShape(state));
+      return;
+    }
+    // Handled here, on the canvas: MapLibre listens on its container, so these never reach its panning.
+    event.preventDefault();
+    event.stopPropagation();
+    if (pick) {
+      if (state.handlers.pick) state.handlers.pick(state.focused);
+      return;
+    }
+    var next = shapeToward(state, state.focused, arrow);
+    if (next === null) say(state, state.handlers.nothing);
+    else focusShape(state, next);
+  }
+
+  function listenToKeys(state) {
+    var canvas = state.map.getCanvas();
+    if (state.setup.describedBy) canvas.setAttribute("aria-describedby", state.setup.describedBy);
+    canvas.addEventListener("keydown", function (event) { onKey(state, event); });
+    // Focus by keyboard (Tab, the skip link, Escape out of a profile) lands on a district; a click does not.
+    canvas.addEventListener("focus", function () {
+      if (!state.ready || !state.scene) return;
+      if (state.focused !== null) focusShape(state, state.focused);
+      else if (canvas.matches(":focus-visible")) focusShape(state, startShape(state));
+    });
+    // Its outline goes with the focus; the district is kept, for when focus comes back (Escape from its profile).
+    canvas.addEventListener("blur", function () { outline(state, null); });
+  }
+
   function track(container, setup, map) {
     var state = { container: container, map: map, setup: setup, scene: null, handlers: {}, shownKey: null,
                   chosenKey: null, collection: null, moved: false, pending: null, ready: false,
-                  requested: map.requested };
+                  requested: map.requested, focused: null, picked: null };
     var popup = new window.maplibregl.Popup({ closeButton: false, closeOnClick: false, maxWidth: "260px" });
     var shapes = fetchShapes(setup);
     map.on("load", function () {
@@ -239,8 +439,11 @@
     });
     map.on("click", "district-fill", function (event) {
       var shape = shapeAt(state, event);
+      // A click starts the keyboard afresh, at the district just chosen, the next time it comes to the map.
+      if (shape !== null) { state.picked = shape; state.focused = null; outline(state, null); }
       if (shape !== null && state.handlers.pick) state.handlers.pick(shape);
     });
+    listenToKeys(state);
     // The reader's own zoom and pan are kept; until they move the map, it refits when its box changes size.
     map.on("movestart", function (event) { if (event.originalEvent) state.moved = true; });
     if (window.ResizeObserver) {
@@ -277,6 +480,16 @@
       });
       return fills;
     },
+    // The keys of the shapes drawn hatched now, as having no figure.
+    renderedMissing: function (container) {
+      var state = stateOf(container);
+      if (!state || !state.ready || !state.map.loaded()) return null;
+      var keys = {};  // a shape cut by tile edges comes back once per piece
+      state.map.queryRenderedFeatures({ layers: ["district-missing"] }).forEach(function (feature) {
+        if (feature.state && feature.state.missing) keys[state.setup.keys[feature.id]] = true;
+      });
+      return Object.keys(keys);
+    },
     requested: function (container) {
       var state = stateOf(container);
       return state ? state.requested.slice() : [];
@@ -284,6 +497,10 @@
     mapOf: function (container) {
       var state = stateOf(container);
       return state ? state.map : null;
+    },
+    focused: function (container) {
+      var state = stateOf(container);
+      return state && state.focused !== null ? state.setup.keys[state.focused] : null;
     }
   };
 })();

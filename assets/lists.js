@@ -46,8 +46,10 @@
       if (row === null) return component("Li", { className: "ranking-gap", children: "⋯ " + gap + " ⋯" });
       var value = row.value || 0;
       var left = (Math.min(value, 0) - low) / span * 100, width = Math.abs(value) / span * 100;
+      var chosen = selected.indexOf(row.id) >= 0;
+      // A chosen row is marked by more than its colour: bold with a marker (assets/style.css), and aria-current.
       return component("Li", {
-        className: selected.indexOf(row.id) >= 0 ? "selected" : "",
+        className: chosen ? "selected" : "", "aria-current": chosen ? "true" : undefined,
         children: [
           component("Span", { className: "ranking-name", children: row.name }),
           component("Span", { className: "ranking-track", children: component("Span", {
@@ -89,7 +91,7 @@
     var body = rows.map(function (row) {
       var chosen = selected.indexOf(row.id) >= 0;
       return component("Tr", {
-        className: chosen ? "selected" : "",
+        className: chosen ? "selected" : "", "aria-current": chosen ? "true" : undefined,
         children: [
           component("Td", { children: component("Button", {
             "data-district": row.id, children: row.name, className: "row-button", type: "button",
@@ -118,6 +120,15 @@
     return low;
   }
 
+  // A district's rank in one year as the table shows it (ties share the better place, as insight.analysis's
+  // rank_in_year): {position: 1 for the highest, of: districts with a figure}, or null when it has none.
+  function rankOf(figures, index, district) {
+    var values = figures.values[index], value = values[district];
+    if (value === null || value === undefined) return null;
+    var shown = values.filter(function (each) { return each !== null; }).sort(function (a, b) { return b - a; });
+    return { position: 1 + firstAtMost(shown, value), of: shown.length };
+  }
+
   // The sorted column's heading says how it is sorted (aria-sort), for screen readers; the others say none.
   // Sorting by rank is sorting by value the other way round.
   function markSort(sort) {
@@ -129,5 +140,5 @@
     });
   }
 
-  window.DistriktskortLists = { rankingRows: rankingRows, tableRows: tableRows, markSort: markSort };
+  window.DistriktskortLists = { rankingRows: rankingRows, tableRows: tableRows, markSort: markSort, rankOf: rankOf };
 })();

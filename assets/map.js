@@ -27,6 +27,25 @@
   var VIEW_PARAMETERS = ["indicator", "measure", "year", "district", "compare", "mode", "from", "lang"];
   var figures = function () { return window.DistriktskortFigures; };  // assets/figures.js
   var lists = function () { return window.DistriktskortLists; };  // assets/lists.js
+  var ANNOUNCE = "map-announce";  // ui/ids.py MAP_ANNOUNCE: the page's one polite live region
+  var MAP_HELP = "map-help";  // ui/ids.py MAP_HELP: the map's keyboard help
+  var SETTLE_MS = 600;  // the year and view are said once the slider rests: a drag says its last year only
+  var spoken = { setup: null, playing: false, settle: null, viewKey: null };
+
+  // Words for the live region. The same words again (the same district twice) are still said: the region is
+  // emptied first and written a moment later, as screen readers only speak a change.
+  function announce(text) {
+    var region = document.getElementById(ANNOUNCE);
+    if (!region || !text) return;
+    if (region.textContent !== text) { region.textContent = text; return; }
+    region.textContent = "";
+    setTimeout(function () { region.textContent = text; }, 100);
+  }
+
+  // The browser's words in the page's language now (ui/figure.py MAP_TEXTS).
+  function words(setup) {
+    return setup.texts[pageLanguage()] || setup.texts.da;
+  }
 
   function yearIndex(view, year) {
     var index = view.years.indexOf(Number(year));
@@ -37,10 +56,12 @@
     return !setup.feature_of_year || setup.feature_of_year[index][setup.feature_district[feature]] === feature;
   }
 
+  // <html lang>: served in the language the address asks for (serving/page.py), and switched at once with the
+  // language switch (assets/page_language.js), before the address is rewritten. Any language the setup has texts
+  // for; the callers fall back to Danish for the rest.
   function pageLanguage() {
     var page = document.getElementById("page");
-    var asked = new URLSearchParams(window.location.search).get("lang");
-    return asked === "en" || asked === "da" ? asked : (page && page.lang) || "da";
+    return document.documentElement.lang || (page && page.lang) || "da";
   }
 
   // What DistrictMap needs once per page, made from the page's setup store (ui/figure.py map_setup).
@@ -49,6 +70,8 @@
       setup.forMap = {
         shapes: setup.shapes, glyphs: setup.glyphs, bounds: setup.bounds, font: setup.font,
         background: setup.background, texts: setup.texts[pageLanguage()] || setup.texts.da,
+        chosenColours: setup.chosen_colours, chosenCasing: setup.chosen_casing, missingHatch: setup.missing_hatch,
+        neighbours: setup.neighbours, describedBy: MAP_HELP,
         keys: setup.feature_district.map(function (district) { return setup.ids[district]; }),
         names: setup.feature_district.map(function (district, feature) {
           var point = setup.label_points[feature];
@@ -59,24 +82,78 @@
     return setup.forMap;
   }
 
-  // One year on the map: per shape its fill, and whether it is chosen.
+  var MISSING_CODE = 0;  // layers/classify.py CODE_MISSING: no figure, drawn hatched
+
+  // One year on the map: per shape its fill, whether it has no figure, and whether it is chosen first (1) or
+  // second (2), which gives its outline the colour of its line in the profile's chart.
   function drawMap(setup, view, unpacked, index, selected) {
     var codes = unpacked.codes[index];
-    var fill = [], chosen = [];
+    var fill = [], chosen = [], missing = [];
     setup.feature_district.forEach(function (district, feature) {
       var shown = drawnIn(setup, feature, index);
       fill.push(shown ? view.colours[codes[district]] : null);
-      chosen.push(shown && selected.indexOf(setup.ids[district]) >= 0);
+      missing.push(shown && codes[district] === MISSING_CODE);
+      chosen.push(shown ? selected.indexOf(setup.ids[district]) + 1 : 0);
     });
-    window.DistrictMap.draw(document.getElementById("map-graph"), mapSetup(setup), { fill: fill, chosen: chosen }, {
+    var scene = { fill: fill, chosen: chosen, missing: missing };
+    window.DistrictMap.draw(document.getElementById("map-graph"), mapSetup(setup), scene, {
       tip: function (feature) {
         return figures().tipLines(setup, view, unpacked, index, setup.feature_district[feature]);
       },
       pick: function (feature) {
         var id = setup.ids[setup.feature_district[feature]];
         pickDistrict(id);
-      }
+      },
+      describe: function (feature) {
+        return describeDistrict(setup, view, unpacked, index, setup.feature_district[feature]);
+      },
+      announce: announce,
+      nothing: words(setup).map_nothing_that_way
     });
+  }
+
+  // A district in words, for the keyboard on the map: the tooltip's lines (figure, count and denominator, year)
+  // and its rank as the table counts it, from the nearer end ("3. højeste af 23", "2. laveste af 23").
+  function describeDistrict(setup, view, unpacked, index, district) {
+    var lines = figures().tipLines(setup, view, unpacked, index, district)
+      .map(function (line) { return line[0]; }).filter(Boolean);
+    var rank = lists().rankOf(unpacked, index, district);
+    if (rank && rank.of > 1) {
+      var fromBottom = rank.of - rank.position + 1, upper = rank.position <= fromBottom;
+      var whole = { decimals: 0, suffix: "", signed: false };
+      lines.push(words(setup)[upper ? "map_rank_high" : "map_rank_low"]
+        .replace("{position}", figures().writeNumber(upper ? rank.position : fromBottom, whole, view.number))
+        .replace("{of}", figures().writeNumber(rank.of, whole, view.number)));
+    }
+    return lines.join(", ");
+  }
+
+  // The table's new order in words: "Sorteret efter tal, højeste først". By rank, descending is the highest first.
+  function sortWords(setup, sort) {
+    var texts = words(setup), by = (sort && sort.by) || "value", descending = !sort || sort.descending !== false;
+    var heading = document.querySelectorAll(".district-table thead th")[["name", "value", "rank"].indexOf(by)];
+    var column = heading ? heading.textContent.trim().toLocaleLowerCase() : by;
+    var order = by === "name" ? (descending ? texts.sort_z_to_a : texts.sort_a_to_z)
+      : (descending ? texts.sort_high_first : texts.sort_low_first);
+    return texts.announce_sorted.replace("{column}", column).replace("{order}", order);
+  }
+
+  // What a render changed, said once: the table's order at once; the title and sentence when the year or view
+  // changed by hand, once the slider rests. Nothing while playing (said once it stops), nor for the first view.
+  function speakChange(setup, view, trigger, text, sort) {
+    spoken.setup = setup;
+    if (trigger === "table-sort") { announce(sortWords(setup, sort)); return; }
+    if (spoken.viewKey === null) { spoken.viewKey = view.key; return; }
+    if (spoken.playing || (trigger !== "controls-year" && trigger !== "map-view")) return;
+    clearTimeout(spoken.settle);
+    spoken.settle = setTimeout(function () { announce(text); }, SETTLE_MS);
+  }
+
+  function titleAndSentence() {
+    return ["map-title", "map-sentence"].map(function (id) {
+      var element = document.getElementById(id);
+      return element ? element.textContent.trim() : "";
+    }).filter(Boolean).join(". ");
   }
 
   // A district chosen on the map or in the table: one store, read by chooseDistrict.
@@ -133,6 +210,12 @@
     return value ? { id: id, value: value } : null;
   }
 
+  // For assets/focus.js: the live region, and the browser's words in the page's language (null before the map view).
+  window.DistriktskortPage = {
+    announce: announce,
+    words: function () { return spoken.setup ? words(spoken.setup) : null; }
+  };
+
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     distriktskort: {
       renderYear: function (year, view, district, compare, sort, tableOpen, setup) {
@@ -145,6 +228,8 @@
         var selected = [district, compare].filter(Boolean);
         drawMap(setup, view, unpacked, index, selected);
         var title = view.title.replace("{year}", String(view.years[index]));
+        var context = window.dash_clientside.callback_context || {};
+        speakChange(setup, view, context.triggered_id, title + ". " + view.sentences[index], sort);
         if (tableOpen) lists().markSort(sort);
         return [lists().rankingRows(setup, view, unpacked, index, selected), title, view.sentences[index],
                 tableOpen ? lists().tableRows(setup, view, unpacked, index, selected, sort) : noUpdate];
@@ -256,6 +341,10 @@
 
       togglePlay: function (clicks, disabled) {
         var playing = disabled !== false;  // it was stopped, so it starts
+        spoken.playing = playing;
+        clearTimeout(spoken.settle);
+        // Said once, when it stops: the year it stopped at (the live region is quiet while it plays).
+        if (!playing) spoken.settle = setTimeout(function () { announce(titleAndSentence()); }, SETTLE_MS);
         return [!playing, playing ? "❚❚" : "▶", playing ? "true" : "false"];
       },
 

@@ -18,6 +18,7 @@ import shapely
 
 from data.errors import InputError
 from data.text import as_text, check_id
+from geo.neighbours import neighbours_lonlat
 from geo.web import web_geojson
 
 
@@ -34,6 +35,7 @@ class Boundaries:
     bounds: tuple[float, float, float, float]
     geojson: bytes
     web_geojson: bytes  # the browser's copy: feature ids are indexes, simplified and rounded for the scale
+    neighbours: tuple[tuple[int, ...], ...] = ()  # per shape: the shapes sharing a border (any period)
 
     def feature_of_year(self, years: tuple[int, ...]) -> np.ndarray:
         """(years, districts) index of the feature drawn for each district in each year, -1 where it has none."""
@@ -139,4 +141,6 @@ def read_boundaries(path: Path, collection: dict) -> Boundaries:
         bounds=(float(west), float(south), float(east), float(north)),
         geojson=json.dumps(collection, ensure_ascii=False, separators=(",", ":")).encode("utf-8"),
         web_geojson=web_geojson(shapes, overlapping=len(several) > 0),
+        # Once per load, for the map's arrow keys: shapes of other periods may be listed, the browser skips those.
+        neighbours=neighbours_lonlat(shapes),
     )

@@ -87,6 +87,19 @@ def _first(value: object) -> dict:
     return _object(value[0]) if isinstance(value, list) and value else {}
 
 
+# The Swedish of the generic Danish words for a district (the importer's default); a dataset's own word ("bydel")
+# has no Swedish unless the dataset gives one, and reads as the Danish (layers.text.FALLBACK).
+SWEDISH_TERMS = {"distrikt": "distrikt", "distrikter": "distrikt"}
+
+
+def _term(term: dict, suffix: str, danish: str, english: str) -> Text:
+    """What a district is called, singular (``suffix`` "") or plural ("_plural"), in each language."""
+    da = as_text(term.get(f"da{suffix}"), danish)
+    return Text(
+        da, as_text(term.get(f"en{suffix}"), english), as_text(term.get(f"sv{suffix}"), SWEDISH_TERMS.get(da, ""))
+    )
+
+
 def _info(package: dict, path: Path) -> DatasetInfo:
     # Every text is read with as_text (data/text.py): the title '{"$ne":1}' is that text, never an object.
     package = _object(package)
@@ -108,18 +121,18 @@ def _info(package: dict, path: Path) -> DatasetInfo:
         title=title,
         description=as_text(package.get("description")),
         area_name=as_text(own.get("area_name"), title),
-        district_term=Text(as_text(term.get("da"), "distrikt"), as_text(term.get("en"), "district")),
-        district_term_plural=Text(
-            as_text(term.get("da_plural"), "distrikter"), as_text(term.get("en_plural"), "districts")
-        ),
+        # Swedish is optional everywhere: a text without it is read in Danish (layers.text.FALLBACK).
+        district_term=_term(term, "", "distrikt", "district"),
+        district_term_plural=_term(term, "_plural", "distrikter", "districts"),
         fictional=bool(own.get("fictional", False)),
         licence=as_text(licence.get("title") or licence.get("name")),
         source=", ".join(as_text(_object(source).get("title")) for source in sources if _object(source).get("title")),
-        reference_date=Text(as_text(reference.get("da")), as_text(reference.get("en"))),
+        reference_date=Text(as_text(reference.get("da")), as_text(reference.get("en")), as_text(reference.get("sv"))),
         min_count=min_count if isinstance(min_count, int) and not isinstance(min_count, bool) else None,
         default_indicator=as_text(own.get("default_indicator")),
         default_measure=as_text(own.get("default_measure"), "share"),
         default_year=default_year,
+        accessibility_contact=as_text(own.get("accessibility_contact")).strip(),
     )
 
 
@@ -127,8 +140,20 @@ def _family_name(row) -> str:
     return row.family.strip() or OTHER_FAMILY
 
 
+def _swedish(row, column: str, registry_text: Text | None) -> str:
+    """The Swedish text of an ``indicators.csv`` row: its ``<column>_sv`` where the file has one, else the
+    registry's Swedish when the row keeps the registry's Danish text (a retitled indicator keeps its own words, read
+    in Danish), else nothing, which reads as the Danish (layers.text.FALLBACK)."""
+    own = as_text(getattr(row, f"{column}_sv", ""))
+    if own or registry_text is None:
+        return own
+    return registry_text.sv if getattr(row, f"{column}_da") == registry_text.da else ""
+
+
 def _title(row) -> Text:
-    return Text(row.title_da or row.id, row.title_en or row.title_da or row.id)
+    known = lookup(row.id)
+    swedish = _swedish(row, "title", known[1].name if known else None)
+    return Text(row.title_da or row.id, row.title_en or row.title_da or row.id, swedish)
 
 
 def _imported_families(table: pd.DataFrame) -> dict[str, Family]:
@@ -164,7 +189,11 @@ def _indicators(table: pd.DataFrame) -> dict[str, Indicator]:
             id=check_id(row.id, f"{INDICATORS_FILE}: id"),
             family=family,
             title=_title(row),
-            description=Text(row.description_da, row.description_en or row.description_da),
+            description=Text(
+                row.description_da,
+                row.description_en or row.description_da,
+                _swedish(row, "description", known[0].description if known else None),
+            ),
             denominator=row.denominator or None,
             source=row.source,
             unit=row.unit if row.unit in UNITS else "count",
@@ -311,4 +340,5 @@ def load_dataset(folder: Path) -> Dataset:
         feature_of_year=boundaries.feature_of_year(tuple(int(year) for year in years)),
         web_geojson=boundaries.web_geojson,
         district_of_feature=boundaries.district_of_feature,
+        neighbours=boundaries.neighbours,
     )

@@ -68,6 +68,9 @@ class DatasetInfo:
     default_indicator: str
     default_measure: str
     default_year: int
+    # Whom to tell about an accessibility problem (an e-mail address or a web address), for the accessibility
+    # statement (ui/statement.py); empty when the dataset names no one.
+    accessibility_contact: str = ""
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,7 @@ class Dataset:
     feature_of_year: np.ndarray = field(default=None, repr=False)  # (years, districts): shape drawn, -1 for none
     web_geojson: bytes = field(default=b"", repr=False)  # the map's copy of the shapes (geo/web.py)
     district_of_feature: tuple[int, ...] = ()  # per shape: the district it belongs to
+    neighbours: tuple[tuple[int, ...], ...] = ()  # per shape: the shapes sharing a border with it (geo/neighbours.py)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "indicators", MappingProxyType(dict(self.indicators)))

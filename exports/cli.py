@@ -19,6 +19,7 @@ from data.load import load_dataset
 from exports.formats import EXPORTERS
 from exports.images import PICTURES, ImageUnavailable
 from exports.table import view_table
+from layers.text import DEFAULT_LANGUAGE, LANGUAGES
 from ui.url_state import parse_view
 
 BAR_WIDTH = 30
@@ -34,7 +35,7 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--measure", choices=("share", "count"), help="share or count (default: the dataset's)")
     parser.add_argument("--mode", choices=("value", "change"), default="value", help="the figure, or its change")
     parser.add_argument("--from", dest="from_year", type=int, help="with --mode change: the year the change is from")
-    parser.add_argument("--lang", choices=("da", "en"), default="da")
+    parser.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE)
     parser.add_argument("--format", choices=tuple(EXPORTERS), required=True)
     parser.add_argument("--all", action="store_true", help="every indicator × year into the folder --out")
     parser.add_argument("--out", type=Path, required=True, help="the file to write, or the folder with --all")

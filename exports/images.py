@@ -16,6 +16,7 @@ from pathlib import Path
 from data.model import Dataset
 from exports.renderer import Renderer, RendererBusy, slots_from_environment
 from exports.table import ExportTable
+from layers.classify import CODE_MISSING, MISSING_COLOUR
 from ui.figure import FONT, LABEL_COLOURS
 from ui.i18n import t
 from ui.view import discrete_colorscale, map_view, needs_light_text, year_codes
@@ -43,6 +44,38 @@ def _features(dataset: Dataset, year_index: int) -> tuple[dict, list[tuple[int, 
     ]
     features = [collection["features"][feature] for _, feature in drawn]
     return {"type": "FeatureCollection", "features": features}, drawn
+
+
+# "No figure" cannot be hatched in a Plotly map, so a picture draws it white inside a dark dotted outline, and its
+# legend entry is that same dotted line: never a flat colour that a class could have.
+MISSING_OUTLINE = {"color": "#1b2a33", "width": 1.5, "dash": "dot"}
+
+
+def _rings(geometry: dict) -> tuple[list, list]:
+    """Every ring of a (Multi)Polygon as one scattergeo line: longitudes and latitudes, rings apart by ``None``.
+
+    >>> _rings({"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [0, 1], [0, 0]]]})
+    ([0, 1, 0, 0, None], [0, 0, 1, 0, None])
+    """
+    polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    lons, lats = [], []
+    for ring in (ring for polygon in polygons for ring in polygon):
+        lons += [point[0] for point in ring] + [None]
+        lats += [point[1] for point in ring] + [None]
+    return lons, lats
+
+
+def _missing_outlines(features: list[dict], label: str | None) -> list[dict]:
+    """The dotted outlines of the districts with no figure, as one trace that is also their legend entry."""
+    if not features and label is None:
+        return []
+    lons, lats = [], []
+    for feature in features:
+        ring_lons, ring_lats = _rings(feature["geometry"])
+        lons, lats = lons + ring_lons, lats + ring_lats
+    return [{"type": "scattergeo", "mode": "lines", "lon": lons or [None], "lat": lats or [None],
+             "line": MISSING_OUTLINE, "name": plain(label or ""), "showlegend": label is not None,
+             "hoverinfo": "skip"}]  # fmt: skip
 
 
 def plain(text: object) -> str:
@@ -91,8 +124,11 @@ def image_figure(dataset: Dataset, table: ExportTable) -> dict:
     legend = [
         {"type": "scattergeo", "lon": [None], "lat": [None], "mode": "markers", "name": plain(label), "showlegend": True,
          "marker": {"symbol": "square", "size": 14, "color": colour, "line": {"color": "#8a989f", "width": 1}}}
-        for colour, label in table.legend
+        for colour, label in table.legend if colour != MISSING_COLOUR
     ]  # fmt: skip
+    missing_label = next((label for colour, label in table.legend if colour == MISSING_COLOUR), None)
+    missing = [feature for (district, _), feature in zip(drawn, geojson["features"], strict=True)
+               if codes[district] == CODE_MISSING]  # fmt: skip
     # title, unit, source, licence, link, date[, note]: the picture prints all but the title, unit and long link
     unit = table.header[1][1]
     lang, year = table.view["lang"], table.view["year"]
@@ -103,7 +139,7 @@ def image_figure(dataset: Dataset, table: ExportTable) -> dict:
     )
     source = " · ".join(f"{label}: {plain(text)}" for i, (label, text) in enumerate(table.header) if i in (2, 3, 5, 6))
     return {
-        "data": [choropleth, names, *legend],
+        "data": [choropleth, names, *legend, *_missing_outlines(missing, missing_label)],
         "layout": {
             "width": SIZE_PX[0],
             "height": SIZE_PX[1],

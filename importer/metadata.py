@@ -33,10 +33,11 @@ def district_term(text: str | None) -> dict[str, str]:
 
 
 def reference_date(text: str | None) -> dict[str, str]:
-    """``--reference-date "31. december"`` in Danish, and in English when it is a day and a Danish month.
+    """``--reference-date "31. december"`` in Danish, and in English and Swedish when it is a day and a Danish month
+    (any other text has no Swedish, and so reads as the Danish: layers.text.FALLBACK).
 
     >>> reference_date("31. december"), reference_date(None)
-    ({'da': '31. december', 'en': '31 December'}, {'da': '', 'en': ''})
+    ({'da': '31. december', 'en': '31 December', 'sv': '31 december'}, {'da': '', 'en': ''})
     """
     if not text:
         return {"da": "", "en": ""}
@@ -47,7 +48,11 @@ def reference_date(text: str | None) -> dict[str, str]:
             day = datetime.date(2000, months[found[2].casefold()], int(found[1]))
         except ValueError as error:
             raise InputError(f"--reference-date {text!r}: there is no such day ({error}).") from error
-        return {"da": text.strip(), "en": format_date(day, "d MMMM", locale="en")}
+        return {
+            "da": text.strip(),
+            "en": format_date(day, "d MMMM", locale="en"),
+            "sv": format_date(day, "d MMMM", locale="sv"),
+        }
     return {"da": text.strip(), "en": text.strip()}
 
 

@@ -17,10 +17,18 @@ from layers.text import Text
 # How a change is written: points for shares and rates, per cent for counts.
 CHANGE_UNITS = {
     "percent": Unit(
-        "points", Text(" procentpoint", " percentage points"), 1, Text("procentpoint", "percentage points")
+        "points",
+        Text(" procentpoint", " percentage points", " procentenheter"),
+        1,
+        Text("procentpoint", "percentage points", "procentenheter"),
     ),
-    "per_1000": Unit("points_per_1000", Text(" pr. 1.000", " per 1,000"), 1, Text("pr. 1.000", "per 1,000")),
-    "count": Unit("change_percent", Text(" %", " %"), 1, Text("procent", "per cent")),
+    "per_1000": Unit(
+        "points_per_1000",
+        Text(" pr. 1.000", " per 1,000", " per 1\u00a0000"),
+        1,
+        Text("pr. 1.000", "per 1,000", "per 1\u00a0000"),
+    ),
+    "count": Unit("change_percent", Text(" %", " %", " %"), 1, Text("procent", "per cent", "procent")),
 }
 
 

@@ -1,4 +1,4 @@
-"""Plain-language sentences about the data, in Danish and English, from templates in ``assets/locales``.
+"""Plain-language sentences about the data, in every interface language, from templates in ``assets/locales``.
 
 Every view carries one: what the map shows, where a district stands, how it changed, how two districts differ,
 (the "Vidste du …?" facts are in ``insight.facts``). They are built from the numbers, never written by hand; a
@@ -18,16 +18,29 @@ from layers.families import Family
 from ui.i18n import format_number, format_value, signed_number, t
 
 
+def _english_ordinal(position: int) -> str:
+    suffix = "th" if 10 <= position % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(position % 10, "th")
+    return f"{position}{suffix}"
+
+
+def _swedish_ordinal(position: int) -> str:
+    # 1:a, 2:a, 21:a, 22:a, but 11:e, 12:e and 3:e, 4:e …: "första", "andra" end in -a, the rest in -e.
+    return f"{position}:{'a' if position % 10 in (1, 2) and position % 100 not in (11, 12) else 'e'}"
+
+
+# How each language writes a position as a number: every language in layers.text.LANGUAGES has an entry.
+ORDINALS = {"da": lambda position: f"{position}.", "en": _english_ordinal, "sv": _swedish_ordinal}
+
+
 def ordinal(position: int, lang: str) -> str:
-    """'4.' in Danish, '4th' in English.
+    """'4.' in Danish, '4th' in English, '4:e' in Swedish; an unknown language writes it in Danish.
 
     >>> ordinal(4, "da"), ordinal(2, "en"), ordinal(11, "en"), ordinal(23, "en")
     ('4.', '2nd', '11th', '23rd')
+    >>> ordinal(1, "sv"), ordinal(3, "sv"), ordinal(12, "sv"), ordinal(22, "sv")
+    ('1:a', '3:e', '12:e', '22:a')
     """
-    if lang != "en":
-        return f"{position}."
-    suffix = "th" if 10 <= position % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(position % 10, "th")
-    return f"{position}{suffix}"
+    return ORDINALS.get(lang, ORDINALS["da"])(position)
 
 
 def signed_value(value: float, unit, lang: str) -> str:
@@ -41,9 +54,9 @@ def signed_value(value: float, unit, lang: str) -> str:
 
 
 def of_phrase(series: Series, lang: str) -> str:
-    """What a share is a share of: 'af indbyggerne', 'of dwellings', 'pr. 1.000 indbyggere'."""
+    """What a share is a share of: 'af indbyggerne', 'of dwellings', 'av invånarna', 'pr. 1.000 indbyggere'."""
     label = series.indicator.family.share_label(lang)
-    return re.sub(r"^(andel|share) ", "", label)
+    return re.sub(r"^(andel|share) ", "", label)  # "andel" is Danish and Swedish alike
 
 
 def _category(series: Series, lang: str) -> str:
@@ -92,7 +105,7 @@ def rank_phrase(dataset: Dataset, series: Series, year_index: int, district: int
         return t("rank_bottom", lang, **words)
     place = rank.position if rank.in_upper_half else rank.from_bottom
     key = "rank_high" if rank.in_upper_half else "rank_low"
-    return t(key, lang, position=place, ordinal=ordinal(place, lang), **words)
+    return t(key, lang, ordinal=ordinal(place, lang), **words)
 
 
 def _value_words(series: Series, value: float, lang: str) -> str:

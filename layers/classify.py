@@ -20,8 +20,15 @@ DEFAULT_CLASS_COUNT = 5
 CODE_MISSING = 0
 CODE_SUPPRESSED = 1
 FIRST_CLASS_CODE = 2
-MISSING_COLOUR = "#f4f4f4"
-SUPPRESSED_COLOUR = "#a8a8a8"
+# "No figure" is white under a dark diagonal hatch wherever it is drawn (map, legend; pictures use a dotted
+# outline instead, see exports/images.py): a flat pale grey sat 0.6 ΔE2000 from the white middle of a diverging
+# scale, so a missing figure read as "no change".
+MISSING_COLOUR = "#ffffff"
+MISSING_HATCH = "#51626b"
+# "Hidden" is a mid grey chosen to stay at least 10 ΔE2000 from every class colour of every palette the app uses,
+# under normal vision, deuteranopia and protanopia (tests/unit/test_colour_vision.py). Lighter or darker greys meet
+# the magentas of PuRd under colour-vision deficiency; #6e6e6e is the grey with the widest margin.
+SUPPRESSED_COLOUR = "#6e6e6e"
 
 
 @dataclass(frozen=True)

@@ -22,8 +22,8 @@ class Measure:
 MEASURES: dict[str, Measure] = {
     measure.id: measure
     for measure in (
-        Measure("share", Text("Andel", "Share")),
-        Measure("count", Text("Antal", "Number")),
+        Measure("share", Text("Andel", "Share", "Andel")),
+        Measure("count", Text("Antal", "Number", "Antal")),
     )
 }
 DEFAULT_MEASURE = "share"
@@ -79,18 +79,20 @@ def fallback_family(
 ) -> Family:
     """A plain family for indicators that a dataset brings and the registry does not know: counts only.
 
-    ``name`` is the family as ``indicators.csv`` writes it (shown as it is, in both languages), or ``other``
+    ``name`` is the family as ``indicators.csv`` writes it (shown as it is, in every language), or ``other``
     for indicators the importer could not place; ``categories`` are its indicators in the file's order. With a
     ``total`` (the published figure its categories add up to), each category can be shown as a share of it.
     """
     return Family(
         id=family_id,
-        name=Text("Andre tal", "Other figures") if name in ("", OTHER_FAMILY) else Text(name, name),
-        description=Text("", ""),
+        name=Text("Andre tal", "Other figures", "Andra siffror") if name in ("", OTHER_FAMILY) else Text(name, name),
+        description=Text("", "", ""),
         denominator=total.id if total else None,
         share_unit="percent" if total else None,
-        share_label=Text(f"andel af «{total.name.da}»", f"share of «{total.name.en}»") if total else Text("", ""),
-        count_label=Text("antal", "number"),
+        share_label=Text(f"andel af «{total.name.da}»", f"share of «{total.name.en}»", f"andel av ”{total.name('sv')}”")
+        if total
+        else Text("", "", ""),
+        count_label=Text("antal", "number", "antal"),
         show_count=True,
         composition=False,
         scheme="Blues",

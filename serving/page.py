@@ -6,6 +6,9 @@ a dataset titled ``</title><script>alert(22)</script>`` ran script on ``/`` and 
 placeholder in one pass, so nothing a value holds is read as markup or as another placeholder. (The meta tags Dash
 escapes itself; everything else on the page is built by React from JSON, which sets text, never HTML.)
 
+The page says which language it is in (``<html lang="en">`` for ``?lang=en``), so a screen reader reads it in the
+right voice from the first word; assets/page_language.js keeps the attribute in step when the reader switches language.
+
 The page's only inline script is Dash's renderer start; its hash, with any other inline script Dash adds, goes into
 the Content-Security-Policy (``serving.headers``) instead of ``'unsafe-inline'``.
 """
@@ -19,6 +22,8 @@ from collections.abc import Callable
 
 import flask
 from dash import Dash
+
+from layers.text import DEFAULT_LANGUAGE, LANGUAGES
 
 PLACEHOLDER = re.compile(r"\{%(\w+)%\}")
 SCRIPT_HASHES = "distriktskort_script_hashes"  # in server.extensions: () -> the inline scripts' CSP sources
@@ -34,11 +39,22 @@ def fill_template(template: str, parts: dict[str, str]) -> str:
     return PLACEHOLDER.sub(lambda found: parts.get(found.group(1), found.group(0)), template)
 
 
+def page_language(asked: object) -> str:
+    """The language a page is served in: the one asked for in ``?lang=`` when the interface has it, else Danish.
+
+    >>> page_language("en"), page_language("sv"), page_language('"><script>'), page_language(None)
+    ('en', 'sv', 'da', 'da')
+    """
+    return asked if isinstance(asked, str) and asked in LANGUAGES else DEFAULT_LANGUAGE
+
+
 class SafePage(Dash):
-    """A Dash app whose page escapes its title and fills its template in one pass."""
+    """A Dash app whose page escapes its title, fills its template in one pass, and fills ``{%lang%}`` with the
+    language the request asks for."""
 
     def interpolate_index(self, **parts: str) -> str:
         parts["title"] = html.escape(parts.get("title", ""))
+        parts["lang"] = page_language(flask.request.args.get("lang") if flask.has_request_context() else None)
         return fill_template(self.index_string, parts)
 
 

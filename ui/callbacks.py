@@ -15,16 +15,17 @@ from dash import ALL, ClientsideFunction, Dash, Input, Output, State, html, no_u
 from data.model import Dataset
 from insight.facts import facts
 from ui import ids
-from ui.controls import dropdown_labels, mode_options, nearest_year_with_figures
+from ui.controls import district_labels, dropdown_labels, mode_options, nearest_year_with_figures
 from ui.i18n import language, t
-from ui.layout import TEXT_IDS, page_texts
+from ui.layout import TEXT_IDS, page_texts, statement_href
 from ui.modes import MODES
 from ui.panels import TABLE_COLUMNS, TABLE_TEXT_IDS
-from ui.profile import profile_panel
+from ui.profile import chosen_key, profile_panel
 from ui.url_state import VIEW_PARAMETERS, parse_view
 from ui.view import (
     indicator_options,
     legend_items,
+    legend_swatch_class,
     map_view,
     measure_options,
     resolve_mode,
@@ -34,13 +35,14 @@ from ui.view import (
 )
 
 JS_NAMESPACE = "distriktskort"
+DISTRICT_PICKERS = (ids.CONTROLS_DISTRICT, ids.CONTROLS_COMPARE)
 
 
 def legend(dataset: Dataset, indicator_id: str, measure: str, mode: str, from_year: int, lang: str) -> list:
     """The legend as list items: a colour swatch and what it means."""
     layer = view_layer(dataset, indicator_id, measure, mode, from_year)
     return [
-        html.Li([html.Span(className="swatch", style={"backgroundColor": colour}), html.Span(label)])
+        html.Li([html.Span(className=legend_swatch_class(colour), style={"backgroundColor": colour}), html.Span(label)])
         for colour, label in legend_items(layer, lang)
     ]
 
@@ -110,7 +112,8 @@ def select_view(
 
 
 def translate(dataset: Dataset, lang: object) -> tuple:
-    """The page's fixed texts and the pickers' labels in another language."""
+    """The page's fixed texts, the pickers' labels and placeholders, and the statement's link in another language;
+    last, the language itself, for the page's ``lang`` (which assets/page_language.js copies onto ``<html>``)."""
     lang = language(lang)
     texts = page_texts(dataset, lang)
     return (
@@ -118,11 +121,15 @@ def translate(dataset: Dataset, lang: object) -> tuple:
         indicator_options(dataset, lang),
         dropdown_labels(lang),
         t("play_label", lang),
+        t("play_label", lang),
         mode_options(lang),
         [html.Li(fact) for fact in facts(dataset, lang)],
         [texts[TABLE_TEXT_IDS[column]] for column in TABLE_COLUMNS],
         texts[ids.PROFILE_CLOSE],
         texts[ids.PROFILE_CLOSE],
+        *(t("district_placeholder", lang) for _ in DISTRICT_PICKERS),
+        *(district_labels(lang) for _ in DISTRICT_PICKERS),
+        statement_href(lang),
         lang,
     )
 
@@ -171,6 +178,12 @@ def show_profile(
     return profile_panel(dataset, series, chosen, year_index, dataset.years.index(from_year), lang), False, True
 
 
+def outline_key(dataset: Dataset, district: object, compare: object, lang: object) -> list:
+    """The key beside the map to the chosen districts' outlines, first and second as the profile orders them."""
+    chosen = [_district_index(dataset, district), _district_index(dataset, compare)]
+    return chosen_key(dataset, list(dict.fromkeys(index for index in chosen if index is not None)), language(lang))
+
+
 def register(app: Dash, dataset: Dataset) -> None:
     """Bind the callbacks to ``app`` for one loaded dataset."""
     # The dataset never changes, so a view once worked out is kept (a few dozen: a view of 2,000 districts is
@@ -204,11 +217,15 @@ def register(app: Dash, dataset: Dataset) -> None:
         Output(ids.CONTROLS_INDICATOR, "options"),
         Output(ids.CONTROLS_INDICATOR, "labels"),
         Output(ids.CONTROLS_PLAY, "title"),
+        Output(ids.CONTROLS_PLAY, "aria-label"),  # its text is a symbol, so it is named by words
         Output(ids.CONTROLS_MODE, "options"),
         Output(ids.FACTS_LIST, "children"),
         Output({"type": ids.TABLE_HEADING, "index": ALL}, "children"),
         Output(ids.PROFILE_CLOSE, "title"),
         Output(ids.PROFILE_CLOSE, "aria-label"),
+        *(Output(picker, "placeholder") for picker in DISTRICT_PICKERS),
+        *(Output(picker, "labels") for picker in DISTRICT_PICKERS),
+        Output(ids.PAGE_STATEMENT, "href"),
         Output(ids.PAGE, "lang"),
         Input(ids.CONTROLS_LANG, "value"),
     )
@@ -230,6 +247,15 @@ def register(app: Dash, dataset: Dataset) -> None:
     def _show_profile(district, compare, shown, indicator_id, measure, from_year, lang):
         year = shown.get("year") if isinstance(shown, dict) else None
         return show_profile(dataset, district, compare, indicator_id, measure, year, from_year, lang)
+
+    @app.callback(
+        Output(ids.MAP_CHOSEN_KEY, "children"),
+        Input(ids.CONTROLS_DISTRICT, "value"),
+        Input(ids.CONTROLS_COMPARE, "value"),
+        Input(ids.CONTROLS_LANG, "value"),
+    )
+    def _outline_key(district, compare, lang):
+        return outline_key(dataset, district, compare, lang)
 
     @app.callback(
         *(Output(parameter.control, "value", allow_duplicate=True) for parameter in VIEW_PARAMETERS),
@@ -263,6 +289,8 @@ def _register_browser_side(app: Dash) -> None:
         Input(ids.TABLE_OPEN, "data"),
         State(ids.MAP_SETUP, "data"),
     )
+    # <html lang> and the map's canvas label follow the language switch (assets/page_language.js); no output.
+    clientside("followLanguage", Input(ids.CONTROLS_LANG, "value"), State(ids.MAP_SETUP, "data"))
     # The map is made while the first view is still on its way (the output is untouched: no_update).
     clientside("prepareMap", Output(ids.MAP_GRAPH, "className"), Input(ids.MAP_SETUP, "data"))
     # A large dataset's district pickers list the names that match what is typed (ui/controls.py, PICKER_ALL).

@@ -91,7 +91,17 @@ def dropdown_labels(lang: str) -> dict[str, str]:
     return {
         "search": t("dropdown_search", lang),
         "clear_search": t("dropdown_clear_search", lang),
+        "clear_selection": t("dropdown_clear_selection", lang),
         "no_options_found": t("dropdown_no_options", lang),
+    }
+
+
+def district_labels(lang: str) -> dict[str, str]:
+    """The district pickers' own interface texts: they list names, not topics."""
+    return {
+        **dropdown_labels(lang),
+        "search": t("district_search", lang),
+        "no_options_found": t("district_no_options", lang),
     }
 
 
@@ -104,7 +114,7 @@ def _district_picker(dataset: Dataset, texts: dict[str, str], lang: str, picker_
         placeholder=t("district_placeholder", lang),
         searchable=True,
         clearable=True,
-        labels=dropdown_labels(lang),
+        labels=district_labels(lang),
     )
     return _labelled(label_id, texts[label_id], picker, html_for=picker_id)
 
@@ -121,7 +131,10 @@ def _labelled(label_id: str, text: str, control, html_for: str | None = None) ->
 def controls_panel(dataset: Dataset, texts: dict[str, str], lang: str) -> html.Section:
     years = dataset.years
     return html.Section(
+        id=ids.CONTROLS_PANEL,
         className="panel panel-controls",
+        # Named by the drawer's button on a phone, so focus moved into the drawer says where it is (assets/drawer.js).
+        **{"aria-labelledby": ids.CONTROLS_TOGGLE},
         children=[
             _labelled(
                 ids.CONTROLS_INDICATOR_LABEL,
@@ -158,7 +171,13 @@ def controls_panel(dataset: Dataset, texts: dict[str, str], lang: str) -> html.S
                     children=[
                         # With one year there is nothing to move through.
                         html.Button(
-                            "▶", id=ids.CONTROLS_PLAY, className="play", n_clicks=0, title="", disabled=len(years) < 2
+                            "▶",
+                            id=ids.CONTROLS_PLAY,
+                            className="play",
+                            n_clicks=0,
+                            title=t("play_label", lang),
+                            disabled=len(years) < 2,
+                            **{"aria-label": t("play_label", lang)},
                         ),
                         # step=None: the handle stops only at the marks, the years the dataset has.
                         dcc.Slider(

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from data.model import Dataset
 from insight.sentences import term_words
+from layers.classify import MISSING_HATCH
 from layers.text import LANGUAGES
 from ui.i18n import t
 
@@ -29,10 +30,23 @@ def _glyphs_version() -> str:
 # The map asks for names' glyphs here and nowhere else; the version lets browsers keep them for good.
 GLYPHS_URL = f"/assets/glyphs/{{fontstack}}/{{range}}.pbf?v={_glyphs_version()}"
 LABEL_COLOURS = ("#1b2a33", "#ffffff")  # names on light fills, names on dark fills
+# The chosen districts, first and second, in their outlines on the map and their lines in the profile's chart:
+# Okabe-Ito blue and Tol's red stay apart under deuteranopia and protanopia, and both reach 5.2:1 on white. Each
+# outline is drawn on a white band inside a dark one (CHOSEN_CASING), 14.7:1 apart, so one of the two meets 3:1
+# against any fill (WCAG technique C40); tests/unit/test_colour_vision.py checks all three.
+CHOSEN_COLOURS = ("#0072b2", "#cc3311")
+CHOSEN_CASING = ("#ffffff", "#1b2a33")
 BACKGROUND = "#eef3f5"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
 LABEL_DECIMALS = 5  # a name's position to a metre
-MAP_TEXTS = ("map_failed", "map_title", "map_two_fingers")
+# The browser's own words: the map's, and what assets/map.js announces (a district reached by keyboard, a profile
+# opened, the table's order). Placeholders the browser fills in are kept as they are.
+MAP_TEXTS = (
+    "map_failed", "map_title", "map_two_fingers", "map_rank_high", "map_rank_low", "map_nothing_that_way",
+    "announce_profile", "announce_compare", "announce_sorted", "sort_high_first", "sort_low_first", "sort_a_to_z",
+    "sort_z_to_a",
+)  # fmt: skip
+BROWSER_FILLS = {name: f"{{{name}}}" for name in ("position", "of", "district", "other", "column", "order")}
 
 
 def map_setup(dataset: Dataset, shapes_url: str) -> dict:
@@ -46,8 +60,11 @@ def map_setup(dataset: Dataset, shapes_url: str) -> dict:
     return {
         "shapes": shapes_url,
         "glyphs": GLYPHS_URL,
-        # The map's own words, in both languages: it is made once, in the language the page has then.
-        "texts": {lang: {key: t(key, lang, **term_words(dataset, lang)) for key in MAP_TEXTS} for lang in LANGUAGES},
+        # The map's own words, in every language: the browser picks the page's, and follows a switch.
+        "texts": {
+            lang: {key: t(key, lang, **term_words(dataset, lang), **BROWSER_FILLS) for key in MAP_TEXTS}
+            for lang in LANGUAGES
+        },
         "bounds": [round(value, LABEL_DECIMALS) for value in dataset.bounds],
         "font": LABEL_FONT,
         "background": BACKGROUND,
@@ -57,4 +74,9 @@ def map_setup(dataset: Dataset, shapes_url: str) -> dict:
         "feature_district": list(dataset.district_of_feature),
         "feature_of_year": dataset.feature_of_year.tolist() if varies else None,
         "label_points": [[round(lon, LABEL_DECIMALS), round(lat, LABEL_DECIMALS)] for lon, lat in dataset.label_points],
+        # Worked out once at load (geo/neighbours.py): where the map's arrow keys may go from each shape.
+        "neighbours": [list(shapes) for shapes in dataset.neighbours],
+        "chosen_colours": list(CHOSEN_COLOURS),
+        "chosen_casing": list(CHOSEN_CASING),
+        "missing_hatch": MISSING_HATCH,  # the lines drawn over a district with no figure
     }

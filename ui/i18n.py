@@ -1,7 +1,8 @@
-"""Interface texts in Danish and English, and numbers written the way each language writes them.
+"""Interface texts in Danish, English and Swedish, and numbers written the way each language writes them.
 
-Texts live in ``assets/locales/<lang>.json``. Numbers are formatted with Babel: Danish writes 1.234,5 and
-"12,3 %", English 1,234.5.
+Texts live in ``assets/locales/<lang>.json``, one file per language in ``layers.text.LANGUAGES``, each with every
+key (tests/unit/test_locales.py). Numbers are formatted with Babel: Danish writes 1.234,5 and "12,3 %", English
+1,234.5, Swedish 1 234,5 (a no-break space between thousands, and a true minus, "−3").
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from layers.families import Unit
 from layers.text import DEFAULT_LANGUAGE, LANGUAGES
 
 LOCALE_FOLDER = Path(__file__).resolve().parent.parent / "assets" / "locales"
-BABEL_LOCALES = MappingProxyType({"da": "da_DK", "en": "en_GB"})
+BABEL_LOCALES = MappingProxyType({"da": "da_DK", "en": "en_GB", "sv": "sv_SE"})
 MESSAGES = MappingProxyType(
     {
         lang: MappingProxyType(json.loads((LOCALE_FOLDER / f"{lang}.json").read_text(encoding="utf-8")))
@@ -59,6 +60,8 @@ def format_number(value: float, decimals: int, lang: str) -> str:
     ('1.234,5', '1,234.5', '-3')
     >>> format_number(-0.04, 1, "da"), format_number(0.25, 1, "en")
     ('0,0', '0.3')
+    >>> format_number(-1234.5, 1, "sv")
+    '−1\xa0234,5'
     """
     rounded = _rounded(value, decimals)
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")

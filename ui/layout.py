@@ -7,13 +7,12 @@ from dash import dcc, html
 from data.model import Dataset
 from insight.facts import facts
 from insight.sentences import district_count, term_words
-from layers.text import LANGUAGES
+from layers.text import LANGUAGE_NAMES, LANGUAGES
 from ui import ids
 from ui.controls import controls_panel
 from ui.i18n import t
 from ui.panels import TABLE_TEXT_IDS, facts_panel, map_panel, profile_panel, ranking_panel
 
-LANGUAGE_NAMES = {"da": "Dansk", "en": "English"}
 PLAY_INTERVAL_MS = 1400
 
 
@@ -31,6 +30,8 @@ def page_texts(dataset: Dataset, lang: str) -> dict[str, str]:
         ids.HEADER_TAGLINE: t("tagline", lang, **terms),
         ids.HEADER_FICTIONAL: t("fictional_badge", lang) if info.fictional else "",
         ids.PAGE_SKIP: t("skip_to_map", lang),
+        ids.PAGE_STATEMENT: t("statement_link", lang),
+        ids.CONTROLS_TOGGLE: t("controls_toggle", lang),
         ids.CONTROLS_LANG_LABEL: t("language_label", lang),
         ids.CONTROLS_INDICATOR_LABEL: t("indicator_label", lang),
         ids.CONTROLS_MEASURE_LABEL: t("measure_label", lang),
@@ -44,6 +45,7 @@ def page_texts(dataset: Dataset, lang: str) -> dict[str, str]:
             as_of=as_of,
         ),  # fmt: skip
         ids.MAP_LEGEND_TITLE: t("legend_title", lang),
+        ids.MAP_HELP: t("map_keys_help", lang, **terms),
         ids.MAP_SOURCE: source,
         ids.RANKING_TITLE: t("ranking_title", lang, **terms),
         ids.CONTROLS_MODE_LABEL: t("mode_label", lang),
@@ -65,11 +67,12 @@ def page_texts(dataset: Dataset, lang: str) -> dict[str, str]:
 
 # The texts whose component shows them as children; the close button's text is its title, set apart.
 TEXT_IDS = (
-    ids.PAGE_SKIP, ids.HEADER_TAGLINE, ids.HEADER_FICTIONAL, ids.CONTROLS_LANG_LABEL, ids.CONTROLS_INDICATOR_LABEL,
+    ids.PAGE_SKIP, ids.PAGE_STATEMENT, ids.HEADER_TAGLINE, ids.HEADER_FICTIONAL, ids.CONTROLS_LANG_LABEL, ids.CONTROLS_INDICATOR_LABEL,
     ids.CONTROLS_MEASURE_LABEL, ids.CONTROLS_YEAR_LABEL, ids.CONTROLS_HELP, ids.MAP_SUBTITLE,
     ids.MAP_LEGEND_TITLE, ids.MAP_SOURCE, ids.RANKING_TITLE, ids.CONTROLS_MODE_LABEL, ids.CONTROLS_FROM_LABEL,
     ids.CONTROLS_DISTRICT_LABEL, ids.CONTROLS_COMPARE_LABEL, ids.FACTS_TITLE, ids.TABLE_TITLE, ids.TABLE_HELP,
-    ids.DOWNLOADS_TITLE, ids.DOWNLOAD_DATASET, ids.EMBED_TITLE, ids.EMBED_HELP, ids.ALT_TITLE,
+    ids.DOWNLOADS_TITLE, ids.DOWNLOAD_DATASET, ids.EMBED_TITLE, ids.EMBED_HELP, ids.ALT_TITLE, ids.CONTROLS_TOGGLE,
+    ids.MAP_HELP,
 )  # fmt: skip
 
 
@@ -108,6 +111,36 @@ def _header(dataset: Dataset, texts: dict[str, str], lang: str) -> html.Header:
     )
 
 
+def _drawer_toggle(texts: dict[str, str]) -> html.Button:
+    # Below 760 px the map comes first and the controls fold away behind this button (assets/style.css hides it on
+    # a wide screen, where the controls are always shown). assets/drawer.js keeps aria-expanded in step, moves focus
+    # into the drawer, and closes it on Escape.
+    return html.Button(
+        texts[ids.CONTROLS_TOGGLE],
+        id=ids.CONTROLS_TOGGLE,
+        className="drawer-toggle",
+        type="button",
+        **{"aria-expanded": "false", "aria-controls": ids.CONTROLS_PANEL},
+    )
+
+
+def statement_href(lang: str) -> str:
+    """The accessibility statement in ``lang``, relative to the page, so it works under any path prefix.
+
+    >>> statement_href("en")
+    'tilgaengelighed?lang=en'
+    """
+    return f"tilgaengelighed?lang={lang}"
+
+
+def _footer(texts: dict[str, str], lang: str) -> html.Footer:
+    # The accessibility statement, which Danish law asks every public site to link to (hidden in /embed).
+    return html.Footer(
+        className="page-footer",
+        children=html.A(texts[ids.PAGE_STATEMENT], id=ids.PAGE_STATEMENT, href=statement_href(lang)),
+    )
+
+
 def build_layout(dataset: Dataset, lang: str, geojson_url: str) -> html.Div:
     """The whole page for a dataset, in one language, at the dataset's default view."""
     texts = page_texts(dataset, lang)
@@ -123,6 +156,7 @@ def build_layout(dataset: Dataset, lang: str, geojson_url: str) -> html.Div:
             html.Main(
                 className="page-main",
                 children=[
+                    _drawer_toggle(texts),
                     controls_panel(dataset, texts, lang),
                     map_panel(dataset, texts, geojson_url),
                     html.Div(
@@ -135,6 +169,7 @@ def build_layout(dataset: Dataset, lang: str, geojson_url: str) -> html.Div:
                     ),
                 ],
             ),
+            _footer(texts, lang),
             dcc.Location(id=ids.PAGE_URL, refresh=False),
             dcc.Store(id=ids.URL_REQUEST),
             dcc.Store(id=ids.URL_APPLIED, data=False),

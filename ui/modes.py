@@ -91,8 +91,15 @@ class Mode:
 MODES: dict[str, Mode] = {
     mode.id: mode
     for mode in (
-        Mode("value", Text("Tallet", "The figure"), _value_layer, _value_title, _value_sentence, _value_note),
-        Mode("change", Text("Ændringen", "The change"), _change_layer, _change_title, _change_sentence, _change_note),
+        Mode("value", Text("Tallet", "The figure", "Värdet"), _value_layer, _value_title, _value_sentence, _value_note),
+        Mode(
+            "change",
+            Text("Ændringen", "The change", "Förändringen"),
+            _change_layer,
+            _change_title,
+            _change_sentence,
+            _change_note,
+        ),
     )
 }
 DEFAULT_MODE = "value"

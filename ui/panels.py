@@ -14,15 +14,23 @@ def map_panel(dataset: Dataset, texts: dict[str, str], geojson_url: str) -> html
     return html.Section(
         className="panel panel-map",
         children=[
-            html.H2(id=ids.MAP_TITLE, className="map-title", **{"aria-live": "polite"}),
+            # No aria-live on the title and sentence: playing would read them out every frame. The browser says
+            # them once, in the live region below, when the year or the view changes by hand or playing stops.
+            html.H2(id=ids.MAP_TITLE, className="map-title"),
             html.P(texts[ids.MAP_SUBTITLE], id=ids.MAP_SUBTITLE, className="map-subtitle"),
-            html.P(id=ids.MAP_SENTENCE, className="map-sentence", **{"aria-live": "polite"}),
+            html.P(id=ids.MAP_SENTENCE, className="map-sentence"),
             html.Div(
                 className="map-frame",
                 **{"aria-describedby": ids.MAP_SENTENCE},
                 # assets/district_map.js draws the map into this box (role and label set there, on the canvas).
                 children=html.Div(id=ids.MAP_GRAPH, className="district-map"),
             ),
+            # Which outline is which chosen district, in the colours of their lines in the profile's chart.
+            html.P(id=ids.MAP_CHOSEN_KEY, className="chosen-key"),
+            html.P(texts[ids.MAP_HELP], id=ids.MAP_HELP, className="visually-hidden"),
+            # Written only by the browser (assets/map.js announce): a district reached by keyboard, the year or
+            # view once it settles, a profile opened, the table's new order. Dash never renders into it.
+            html.Div(id=ids.MAP_ANNOUNCE, className="visually-hidden", **{"aria-live": "polite"}),
             dcc.Store(id=ids.MAP_SETUP, data=map_setup(dataset, geojson_url)),
             dcc.Store(id=ids.DISTRICT_PICK),
             html.Div(
@@ -116,7 +124,8 @@ def profile_panel(texts: dict[str, str]) -> html.Section:
         id=ids.PROFILE,
         className="panel panel-profile",
         hidden=True,
-        **{"aria-live": "polite"},
+        # No aria-live: a profile is thousands of characters. assets/keys.js moves focus to its heading and the
+        # live region says one sentence.
         children=[
             html.Button(
                 "×",

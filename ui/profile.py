@@ -6,6 +6,9 @@ second district chosen, both are shown side by side with sentences naming their 
 
 from __future__ import annotations
 
+import math
+from html import escape
+
 import numpy as np
 from dash import dcc, html
 
@@ -14,11 +17,16 @@ from insight.analysis import municipality_share, municipality_total, rank_in_yea
 from insight.sentences import compare_sentences, district_sentence, ordinal, rank_phrase, term_words
 from layers.families import FAMILIES, Family
 from ui import ids
-from ui.figure import FONT
-from ui.i18n import format_value, t
+from ui.figure import CHOSEN_COLOURS, FONT
+from ui.i18n import format_value, number_symbols, t
 
 HEADLINES = ("residents", "households", "workplaces")
-DISTRICT_COLOUR, AREA_COLOUR = "#0b5d7a", "#9aa9b0"
+# The whole municipality in grey, dotted, at 4.3:1 on white; the chosen districts take CHOSEN_COLOURS, as their
+# outlines on the map do, the second one dashed, so the lines differ without colour too.
+AREA_COLOUR = "#6f7c82"
+DISTRICT_LINES = ({"dash": "solid", "symbol": "circle"}, {"dash": "dash", "symbol": "square"})
+LABEL_CHARS = 14  # a direct label's line; a longer name takes two lines, cut after the second
+LABEL_GAP = 0.1  # the least distance between two direct labels, as a share of the y-axis' span
 
 
 def _headlines(dataset: Dataset, district: int, year_index: int, lang: str) -> html.Dl:
@@ -52,7 +60,7 @@ def _rank_line(dataset: Dataset, series: Series, district: int, year_index: int,
     # Counted from the nearer end, as the sentence does: "7. laveste af 23" rather than "17. højeste af 23".
     place = rank.position if rank.in_upper_half else rank.from_bottom
     key = "rank_text" if rank.in_upper_half else "rank_text_low"
-    words = t(key, lang, position=place, ordinal=ordinal(place, lang), of=rank.of)
+    words = t(key, lang, ordinal=ordinal(place, lang), of=rank.of)
     if rank.of == 1 or low == high:  # no "1. højeste af 1": with one figure, or one for all, the sentence says so
         phrase = rank_phrase(dataset, series, year_index, district, lang)
         words = phrase[:1].upper() + phrase[1:]
@@ -69,40 +77,122 @@ def _rank_line(dataset: Dataset, series: Series, district: int, year_index: int,
     )
 
 
-def _trend_figure(dataset: Dataset, series: Series, district: int, lang: str) -> dict:
-    years = list(dataset.years)
-    own = [None if np.isnan(value) else float(value) for value in series.values[:, district]]
+def _separators(lang: str) -> str:
+    """Plotly's ``separators``: the decimal mark, then the thousands separator, as the language writes them.
+
+    >>> _separators("da"), _separators("en"), _separators("sv")
+    (',.', '.,', ',\xa0')
+    """
+    symbols = number_symbols(lang)
+    return symbols["decimal"] + symbols["group"]
+
+
+def label_lines(name: str) -> list[str]:
+    """A direct label in at most two short lines, broken at a space where there is one, the rest cut with "…".
+
+    >>> label_lines("Hele kommunen"), label_lines("Gennemsnitligt skoledistrikt")
+    (['Hele kommunen'], ['Gennemsnitligt', 'skoledistrikt'])
+    >>> label_lines("Sankt Klemens Nordvest og Omegn")
+    ['Sankt Klemens', 'Nordvest og O…']
+    """
+    if len(name) <= LABEL_CHARS:
+        return [name]
+    space = name.rfind(" ", 0, LABEL_CHARS + 1)
+    first, rest = (name[:space], name[space + 1 :]) if space > 0 else (name[:LABEL_CHARS], name[LABEL_CHARS:])
+    return [first, rest if len(rest) <= LABEL_CHARS else rest[: LABEL_CHARS - 1].rstrip() + "…"]
+
+
+def spread_labels(values: list[float], gap: float) -> list[float]:
+    """Heights for direct labels at the given line ends, moved apart just enough that no two are closer than
+    ``gap``, in the order given.
+
+    >>> spread_labels([10.0, 10.2, 30.0], 1.0)
+    [9.6, 10.6, 30.0]
+    """
+    order = sorted(range(len(values)), key=values.__getitem__)
+    placed = [values[i] for i in order]
+    for i in range(1, len(placed)):
+        placed[i] = max(placed[i], placed[i - 1] + gap)
+    # The pushed-up cluster is centred again on the ends it labels, so no label drifts far from its line.
+    start = 0
+    for end in range(1, len(placed) + 1):
+        if end == len(placed) or placed[end] > placed[end - 1] + gap + 1e-9:
+            shift = (sum(values[i] for i in order[start:end]) - sum(placed[start:end])) / (end - start)
+            placed[start:end] = [height + shift for height in placed[start:end]]
+            start = end
+    for i in range(1, len(placed)):  # a cluster moved down may now crowd the one below it
+        placed[i] = max(placed[i], placed[i - 1] + gap)
+    heights = [0.0] * len(values)
+    for rank, i in enumerate(order):
+        heights[i] = round(placed[rank], 10)
+    return heights
+
+
+def _area_line(dataset: Dataset, series: Series, lang: str) -> tuple[list, str]:
+    years = range(len(dataset.years))
     if series.measure == "share":
-        area = [municipality_share(series, y) for y in range(len(years))]
-        area_name = t("profile_whole_area", lang)
-    else:
-        totals = [municipality_total(series, y) for y in range(len(years))]
-        area = [None if total is None else total / len(dataset.district_ids) for total in totals]
-        area_name = t("profile_average_district", lang, **term_words(dataset, lang))
+        return [municipality_share(series, y) for y in years], t("profile_whole_area", lang)
+    totals = [municipality_total(series, y) for y in years]
+    average = [None if total is None else total / len(dataset.district_ids) for total in totals]
+    return average, t("profile_average_district", lang, **term_words(dataset, lang))
+
+
+def _end_labels(years: list[int], lines: list[tuple[list, list[str], str]]) -> list[dict]:
+    """A direct label at the end of each line (values by year, label lines, colour), so no one hunts a legend."""
+    ends = []
+    for values, text, colour in lines:
+        last = max((i for i, value in enumerate(values) if value is not None), default=None)
+        if last is not None:
+            ends.append((years[last], values[last], text, colour))
+    shown = [value for values, _, _ in lines for value in values if value is not None]
+    span = (max(shown) - min(shown)) if shown else 0.0
+    heights = spread_labels([value for _, value, _, _ in ends], LABEL_GAP * (span or 1.0))
+    return [
+        {"x": x, "y": height, "text": "<br>".join(escape(line, quote=False) for line in text), "xref": "x", "yref": "y", "xanchor": "left", "xshift": 6,
+         "showarrow": False, "font": {"color": colour, "size": 12}, "name": "direct-label"}
+        for (x, _, text, colour), height in zip(ends, heights, strict=True)
+    ]  # fmt: skip
+
+
+def _trend_figure(dataset: Dataset, series: Series, districts: list[int], lang: str) -> dict:
+    """One chart of the chosen districts and the whole municipality, on one y-axis, each line labelled at its end."""
+    years = list(dataset.years)
+    area, area_name = _area_line(dataset, series, lang)
     trace = {
         "type": "scatter",
         "mode": "lines+markers",
         "x": years,
         "hovertemplate": "%{y}<extra>%{fullData.name}</extra>",
     }
+    data = [{**trace, "y": area, "name": area_name, "line": {"color": AREA_COLOUR, "dash": "dot", "width": 2},
+             "marker": {"color": AREA_COLOUR, "size": 5}}]  # fmt: skip
+    lines = [(area, label_lines(area_name), AREA_COLOUR)]
+    for order, district in enumerate(districts[:2]):
+        own = [None if np.isnan(value) else float(value) for value in series.values[:, district]]
+        colour, style = CHOSEN_COLOURS[order], DISTRICT_LINES[order]
+        name = escape(dataset.district_names[district], quote=False)  # Plotly reads <b>, <br> and <a> in names
+        data.append({**trace, "y": own, "name": name, "line": {"color": colour, "width": 3, "dash": style["dash"]},
+                     "marker": {"color": colour, "size": 7, "symbol": style["symbol"]}})  # fmt: skip
+        lines.append((own, label_lines(dataset.district_names[district]), colour))
+    right = 12 + 7 * max(len(line) for _, text, _ in lines for line in text)
     return {
-        "data": [
-            {**trace, "y": area, "name": area_name, "line": {"color": AREA_COLOUR, "dash": "dot"}},
-            {
-                **trace,
-                "y": own,
-                "name": dataset.district_names[district],
-                "line": {"color": DISTRICT_COLOUR, "width": 3},
-            },
-        ],
+        "data": data,
         "layout": {
-            "height": 200,
-            "margin": {"l": 44, "r": 8, "t": 8, "b": 28},
+            "height": 200 if len(districts) < 2 else 240,
+            "margin": {"l": 44, "r": right, "t": 8, "b": 28},
             "font": {"family": FONT, "size": 12},
-            "legend": {"orientation": "h", "y": -0.25},
-            "xaxis": {"dtick": 1, "fixedrange": True},
+            "showlegend": False,
+            "annotations": _end_labels(years, lines),
+            # A fixed range: autorange would stretch the axis to hold the direct labels. Ticks every year up to
+            # five years, then fewer, always at the last year, so they fit beside the labels without turning.
+            "xaxis": {
+                "range": [years[0] - 0.3, years[-1] + 0.3],
+                "dtick": math.ceil(len(years) / 5),
+                "tick0": years[-1],
+                "fixedrange": True,
+            },
             "yaxis": {"fixedrange": True, "separatethousands": True},
-            "separators": ",." if lang == "da" else ".,",
+            "separators": _separators(lang),
             "paper_bgcolor": "rgba(0,0,0,0)",
             "plot_bgcolor": "rgba(0,0,0,0)",
         },  # fmt: skip
@@ -162,7 +252,17 @@ def _composition(dataset: Dataset, family: Family, district: int, year_index: in
     return html.Section([html.H4(family.name(lang)), html.Ul(rows, className="bars")], className="composition")
 
 
-def _column(dataset: Dataset, series: Series, district: int, year_index: int, from_index: int, lang: str) -> html.Div:
+def _trend(dataset: Dataset, series: Series, districts: list[int], lang: str) -> dcc.Graph:
+    return dcc.Graph(
+        figure=_trend_figure(dataset, series, districts, lang),
+        config={"displayModeBar": False},
+        className="trend" if len(districts) < 2 else "trend trend-compare",
+    )
+
+
+def _column(
+    dataset: Dataset, series: Series, district: int, year_index: int, from_index: int, lang: str, chart: bool = True
+) -> html.Div:
     family = series.indicator.family
     # The chosen family first, and any family counted out of it (newcomers' origins for moves); then the rest.
     own = {category.id for category in family.categories}
@@ -173,11 +273,13 @@ def _column(dataset: Dataset, series: Series, district: int, year_index: int, fr
     return html.Div(
         className="profile-column",
         children=[
-            html.H3(dataset.district_names[district]),
+            # tabIndex -1: assets/keys.js moves focus here when a profile opens, so a keyboard starts reading at it.
+            html.H3(dataset.district_names[district], className="profile-heading", tabIndex=-1),
             _headlines(dataset, district, year_index, lang),
             html.P(district_sentence(dataset, series, year_index, district, lang, from_index), className="sentence"),
             _rank_line(dataset, series, district, year_index, lang),
-            dcc.Graph(figure=_trend_figure(dataset, series, district, lang), config={"displayModeBar": False}),
+            # Two districts share one chart, above both columns (profile_panel).
+            _trend(dataset, series, [district], lang) if chart else None,
             _peers(dataset, family, district, year_index, lang),
             html.P(t("profile_bars_legend", lang, district=dataset.district_names[district]), className="bars-legend"),
             *[
@@ -187,6 +289,22 @@ def _column(dataset: Dataset, series: Series, district: int, year_index: int, fr
             ],
         ],
     )
+
+
+def chosen_key(dataset: Dataset, districts: list[int], lang: str) -> list:
+    """The key to the chosen outlines on the map: a line in each district's colour (the second dashed) and its
+    name, as in the profile's chart. Empty when no district is chosen."""
+    if not districts:
+        return []
+    items = [
+        html.Span(
+            [html.Span(className=f"chosen-key-line chosen-key-line-{order + 1}", style={"borderTopColor": colour}),
+             dataset.district_names[district]],
+            className="chosen-key-item",
+        )
+        for order, (district, colour) in enumerate(zip(districts[:2], CHOSEN_COLOURS, strict=False))
+    ]  # fmt: skip
+    return [html.Span(t("chosen_key", lang), className="chosen-key-title"), *items]
 
 
 def profile_panel(
@@ -199,7 +317,9 @@ def profile_panel(
         children.append(
             html.Div([html.P(lines[0]), html.Ul([html.Li(line) for line in lines[1:]])], className="compare-sentences")
         )
-    columns = [_column(dataset, series, district, year_index, from_index, lang) for district in districts]
+        children.append(_trend(dataset, series, districts, lang))
+    chart = len(districts) < 2
+    columns = [_column(dataset, series, district, year_index, from_index, lang, chart) for district in districts]
     children.append(
         html.Div(columns, className="profile-columns profile-columns-2" if len(columns) == 2 else "profile-columns")
     )

@@ -209,13 +209,24 @@ def legend_items(layer: Layer, lang: str) -> list[tuple[str, str]]:
         ):
             written = signed_number if layer.signed else format_number
             low, high = written(lower, decimals, lang), written(upper, decimals, lang)
-            label = low if low == high else f"{low} til {high}" if layer.signed and lang == "da" else f"{low}–{high}"
+            # A range of signed figures reads "−2,0 til +1,0" where the language has a word: "−2,0–+1,0" is hard to read.
+            range_key = "legend_range_signed" if layer.signed else "legend_range"
+            label = low if low == high else t(range_key, lang, low=low, high=high)
             items.append((colour, label + layer.unit.suffix(lang)))
     if (layer.status == STATUS_SUPPRESSED).any():
         items.append((SUPPRESSED_COLOUR, t("legend_suppressed", lang)))
     if (layer.status == STATUS_MISSING).any():
         items.append((MISSING_COLOUR, t("legend_missing", lang)))
     return items
+
+
+def legend_swatch_class(colour: str) -> str:
+    """The CSS class of a legend swatch: "no figure" is hatched (assets/style.css), as on the map, never flat.
+
+    >>> legend_swatch_class(MISSING_COLOUR), legend_swatch_class("rgb(8,48,107)")
+    ('swatch swatch-missing', 'swatch')
+    """
+    return "swatch swatch-missing" if colour == MISSING_COLOUR else "swatch"
 
 
 def resolve_mode(dataset: Dataset, mode: object, from_year: object) -> tuple[str, int]:

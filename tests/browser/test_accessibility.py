@@ -36,6 +36,8 @@ PHONE = {"width": 360, "height": 740, "deviceScaleFactor": 2, "mobile": True}
 VIEWS = {
     "start": ("/", None),
     "english": ("/?lang=en", None),
+    "swedish": ("/?lang=sv", None),
+    "swedish profile": ("/?lang=sv&district=01&compare=02", None),
     "profile": ("/?district=01", None),
     "comparison": ("/?district=01&compare=02", None),
     "change map": ("/?mode=change&from=2011", None),
@@ -43,11 +45,19 @@ VIEWS = {
     "alt text open": ("/", f"#{ids.ALT_TITLE}"),
     "embed dialog open": ("/", f"#{ids.EMBED_TITLE}"),
     "embed": ("/embed", None),
+    "no figures, hatched": ("/?indicator=industry_agriculture&measure=share&year=2011", None),
+    "embed comparison": ("/embed?district=01&compare=02", None),
+    "statement": ("/tilgaengelighed", None),
+    "statement in swedish": ("/tilgaengelighed?lang=sv", None),
 }
+STATEMENT = "/tilgaengelighed"  # a plain page (ui/statement.py): no map to wait for
 
 
 def _open(duo, path: str) -> None:
     duo.driver.get(duo.server_url + path)
+    if path.startswith(STATEMENT):
+        WebDriverWait(duo.driver, 20).until(lambda driver: driver.find_element("tag name", "h1").text.strip())
+        return
     WebDriverWait(duo.driver, 20).until(lambda driver: driver.find_element("id", ids.MAP_TITLE).text.strip())
 
 

@@ -159,7 +159,7 @@ def test_an_imported_family_with_its_total_published_hides_a_second_cell():
 def test_the_datasets_own_words_for_districts_and_the_reference_date():
     assert district_term("bydel/bydele") == {"da": "bydel", "en": "district", "da_plural": "bydele",
                                              "en_plural": "districts"}  # fmt: skip
-    assert reference_date("31. december") == {"da": "31. december", "en": "31 December"}
+    assert reference_date("31. december") == {"da": "31. december", "en": "31 December", "sv": "31 december"}
     with pytest.raises(InputError, match="SINGULAR/PLURAL"):
         district_term("bydel/bydele/x")
     with pytest.raises(InputError, match="no such day"):

@@ -32,7 +32,8 @@ WRITTEN = [
     for lang in LANGUAGES
     for signed in (False, True)
 ] + [{"decimals": 1, "suffix": " procentpoint", "signed": True, "lang": "da"},
-     {"decimals": 1, "suffix": " percentage points", "signed": True, "lang": "en"}]  # fmt: skip
+     {"decimals": 1, "suffix": " percentage points", "signed": True, "lang": "en"},
+     {"decimals": 1, "suffix": " procentenheter", "signed": True, "lang": "sv"}]  # fmt: skip
 
 
 def _browser(values_and_written: list[tuple[float, dict]]) -> list[str]:
