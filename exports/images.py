@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import json
+import textwrap
 from pathlib import Path
 
 from data.model import Dataset
@@ -24,6 +25,9 @@ from ui.view import discrete_colorscale, map_view, needs_light_text, year_codes
 TOPOJSON_FOLDER = Path(__file__).resolve().parent.parent / "assets" / "topojson"
 TOPOJSON_URL = TOPOJSON_FOLDER.as_uri() + "/"
 SIZE_PX = (900, 760)
+SOURCE_FONT_PX = 10
+# Characters of the source line that fit the picture's width (an average glyph is about 0.55 em wide).
+SOURCE_LINE_CHARS = int((SIZE_PX[0] - 20) / (SOURCE_FONT_PX * 0.55))
 # A process resource, like a connection pool, not state of a reader: each gunicorn worker gets its own on fork, and
 # it opens Chromium only when the worker's first picture is asked for.
 PICTURES = Renderer(slots_from_environment())
@@ -76,6 +80,25 @@ def _missing_outlines(features: list[dict], label: str | None) -> list[dict]:
     return [{"type": "scattergeo", "mode": "lines", "lon": lons or [None], "lat": lats or [None],
              "line": MISSING_OUTLINE, "name": plain(label or ""), "showlegend": label is not None,
              "hoverinfo": "skip"}]  # fmt: skip
+
+
+def source_lines(parts: list[str], width: int = SOURCE_LINE_CHARS) -> list[str]:
+    """The source line's parts joined by " · ", broken between parts (or, for one too long, between words) so no
+    line runs past the picture's edge.
+
+    >>> source_lines(["Kilde: Danmarks Statistik", "Licens: CC BY 4.0", "Hentet: 30. nov. 2026"], width=45)
+    ['Kilde: Danmarks Statistik · Licens: CC BY 4.0', 'Hentet: 30. nov. 2026']
+    >>> source_lines(["Kilde: " + "meget " * 12], width=30)
+    ['Kilde: meget meget meget meget', 'meget meget meget meget meget', 'meget meget meget']
+    """
+    lines: list[str] = []
+    for part in parts:
+        candidate = f"{lines[-1]} · {part}" if lines else part
+        if lines and len(candidate) <= width:
+            lines[-1] = candidate
+        else:
+            lines.extend(textwrap.wrap(part, width, break_long_words=True) or [""])
+    return lines
 
 
 def plain(text: object) -> str:
@@ -137,7 +160,9 @@ def image_figure(dataset: Dataset, table: ExportTable) -> dict:
     figures_as_of = (
         t("image_as_of", lang, date=f"{reference} {year}") if reference else t("image_year", lang, year=year)
     )
-    source = " · ".join(f"{label}: {plain(text)}" for i, (label, text) in enumerate(table.header) if i in (2, 3, 5, 6))
+    # Wrapped before escaping, so an escaped "&amp;" is not cut in two and counts as the one character it shows.
+    parts = [f"{label}: {text}" for i, (label, text) in enumerate(table.header) if i in (2, 3, 5, 6)]
+    source = source_lines(parts)
     return {
         "data": [choropleth, names, *legend, *_missing_outlines(missing, missing_label)],
         "layout": {
@@ -158,17 +183,20 @@ def image_figure(dataset: Dataset, table: ExportTable) -> dict:
                 "yanchor": "bottom",
                 "bgcolor": "rgba(255,255,255,0.8)",
             },
-            "margin": {"l": 10, "r": 10, "t": 70, "b": 60},
+            "margin": {"l": 10, "r": 10, "t": 70, "b": 24 + 14 * len(source)},
             "annotations": [
                 {
-                    "text": source,
+                    "text": "<br>".join(plain(line) for line in source),
                     "xref": "paper",
                     "yref": "paper",
                     "x": 0,
-                    "y": -0.07,
+                    "y": 0,
+                    "yshift": -8,
                     "showarrow": False,
                     "xanchor": "left",
-                    "font": {"size": 10, "color": "#51626b"},
+                    "yanchor": "top",
+                    "align": "left",
+                    "font": {"size": SOURCE_FONT_PX, "color": "#51626b"},
                 }
             ],  # fmt: skip
         },

@@ -176,3 +176,16 @@ def test_the_export_command_writes_every_view_with_a_progress_bar(tmp_path, demo
 def test_the_export_command_names_what_it_cannot_export(tmp_path):
     result = _export("--indicator", "bananas", "--format", "csv", "--out", str(tmp_path / "x.csv"))
     assert result.returncode == 2 and "indicator=bananas" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_pictures_source_line_is_broken_to_fit_its_width(demo):
+    """The source, licence and dates run in lines that fit the picture, none cut off at its right edge."""
+    from exports.images import SOURCE_LINE_CHARS, image_figure  # noqa: PLC0415 - the picture module is heavy
+    from exports.table import view_table  # noqa: PLC0415
+    from ui.url_state import parse_view  # noqa: PLC0415
+
+    table = view_table(demo, parse_view(demo, "?lang=en").values, "http://example.org/")
+    text = image_figure(demo, table)["layout"]["annotations"][0]["text"]
+    lines = text.split("<br>")
+    assert all(len(line) <= SOURCE_LINE_CHARS for line in lines)
+    assert demo.info.licence in text and len(lines) >= 1
