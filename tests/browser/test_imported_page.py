@@ -5,6 +5,7 @@ from selenium.webdriver.common.keys import Keys
 
 from data.load import load_dataset
 from tests.conftest import write_imported
+from ui import ids
 
 pytestmark = pytest.mark.browser
 
@@ -32,6 +33,9 @@ def phone(dash_duo, tmp_path):
     )
     dash_duo.driver.get(dash_duo.server_url + "/?year=2000")
     dash_duo.wait_for_text_to_equal("#map-title", "Enlig: antal, 2000", timeout=20)
+    # On a phone the controls wait in a drawer: a reader opens it to reach the year slider.
+    dash_duo.find_element(f"#{ids.CONTROLS_TOGGLE}").click()
+    dash_duo.wait_for_element(f"#{ids.CONTROLS_TOGGLE}[aria-expanded=true]")
     return dash_duo
 
 
