@@ -54,11 +54,9 @@ INDEX_TEMPLATE = """<!DOCTYPE html>
 </head>
 <body>
 {%app_entry%}
-<footer>
 {%config%}
 {%scripts%}
 {%renderer%}
-</footer>
 </body>
 </html>"""
 

@@ -260,7 +260,12 @@
       renderWorldCopies: false,
       fadeDuration: 0,  // names appear at once: no fading frames to draw after each update
       maxZoom: 16,
-      locale: { "Map.Title": texts.map_title, "CooperativeGesturesHandler.MobileHelpText": texts.map_two_fingers }
+      locale: {
+        "Map.Title": texts.map_title, "NavigationControl.ZoomIn": texts.map_zoom_in,
+        "NavigationControl.ZoomOut": texts.map_zoom_out, "CooperativeGesturesHandler.MobileHelpText": texts.map_two_fingers,
+        "CooperativeGesturesHandler.WindowsHelpText": texts.map_ctrl_scroll,
+        "CooperativeGesturesHandler.MacHelpText": texts.map_cmd_scroll
+      }
     });
     map.requested = requested;
     map.touchZoomRotate.disableRotation();
@@ -350,9 +355,18 @@
     if (text && state.handlers.announce) state.handlers.announce(text);
   }
 
+  // The tooltip a pointer would show, at the district's name: a sighted keyboard user reads the figure, its count
+  // and denominator too, not only a screen reader (which hears them from the live region).
+  function showTip(state, shape) {
+    if (shape === null || !state.handlers.tip) { state.popup.remove(); return; }
+    var name = state.setup.names[shape];
+    state.popup.setLngLat([name.lon, name.lat]).setDOMContent(tipNode(state.handlers.tip(shape))).addTo(state.map);
+  }
+
   function focusShape(state, shape) {
     state.focused = shape;
     outline(state, shape);
+    showTip(state, shape);
     if (shape === null) return;
     keepInView(state, shape);
     if (state.handlers.describe) say(state, state.handlers.describe(shape));
@@ -406,7 +420,7 @@
       else if (canvas.matches(":focus-visible")) focusShape(state, startShape(state));
     });
     // Its outline goes with the focus; the district is kept, for when focus comes back (Escape from its profile).
-    canvas.addEventListener("blur", function () { outline(state, null); });
+    canvas.addEventListener("blur", function () { outline(state, null); showTip(state, null); });
   }
 
   function track(container, setup, map) {
@@ -414,6 +428,7 @@
                   chosenKey: null, collection: null, moved: false, pending: null, ready: false,
                   requested: map.requested, focused: null, picked: null };
     var popup = new window.maplibregl.Popup({ closeButton: false, closeOnClick: false, maxWidth: "260px" });
+    state.popup = popup;
     var shapes = fetchShapes(setup);
     map.on("load", function () {
       addLayers(map, setup);

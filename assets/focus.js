@@ -15,6 +15,7 @@
 
   var opened = { names: "", from: null };
   var lastOutside = null;  // where the reader last clicked or pressed a key outside the profile
+  var acted = false;  // whether the reader has clicked or pressed a key at all (a shared link opens with none)
   var PICKERS = ["controls-district", "controls-compare"];
 
   // The element to come back to for an event's target: a table row by its district (the table is redrawn), a
@@ -36,6 +37,7 @@
     var profile = document.getElementById("profile");
     var target = event.type === "keydown" ? document.activeElement : event.target;
     if (!target || !target.closest || target === document.body) return;
+    acted = true;
     if (profile && profile.contains(target)) return;
     lastOutside = originOf(target);
   }
@@ -82,7 +84,8 @@
     var key = names.join("\n");
     if (key === opened.names) return;  // the same districts, redrawn for another year or language
     opened.names = key;
-    if (!lastOutside) return;  // opened by the address, before the reader did anything
+    if (!acted) return;  // opened by the address, before the reader did anything
+    // A peer chosen in a profile the address opened has no origin outside it: closing then goes to the map.
     opened.from = lastOutside;
     list[0].focus();
     announceOpened(names);

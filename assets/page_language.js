@@ -14,6 +14,27 @@
     var texts = setup && setup.texts && setup.texts[lang];
     var canvas = document.querySelector("#map-graph canvas");
     if (texts && canvas && texts.map_title) canvas.setAttribute("aria-label", texts.map_title);
+    if (texts) relabelControls(texts);
+  }
+
+  // MapLibre writes its controls' words once, when the map is made (assets/district_map.js passes them as its
+  // locale); after a switch of language they are written again here, so no button speaks the old language.
+  function relabelControls(texts) {
+    var mac = /Mac|iPhone|iPad/.test(navigator.platform || "");
+    var named = { ".maplibregl-ctrl-zoom-in": texts.map_zoom_in, ".maplibregl-ctrl-zoom-out": texts.map_zoom_out };
+    Object.keys(named).forEach(function (selector) {
+      document.querySelectorAll("#map-graph " + selector).forEach(function (button) {
+        button.setAttribute("aria-label", named[selector]);
+        button.title = named[selector];
+      });
+    });
+    var messages = { ".maplibregl-desktop-message": mac ? texts.map_cmd_scroll : texts.map_ctrl_scroll,
+                     ".maplibregl-mobile-message": texts.map_two_fingers };
+    Object.keys(messages).forEach(function (selector) {
+      document.querySelectorAll("#map-graph " + selector).forEach(function (message) {
+        message.textContent = messages[selector];
+      });
+    });
   }
 
   window.dash_clientside = Object.assign({}, window.dash_clientside);

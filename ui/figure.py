@@ -42,7 +42,8 @@ LABEL_DECIMALS = 5  # a name's position to a metre
 # The browser's own words: the map's, and what assets/map.js announces (a district reached by keyboard, a profile
 # opened, the table's order). Placeholders the browser fills in are kept as they are.
 MAP_TEXTS = (
-    "map_failed", "map_title", "map_two_fingers", "map_rank_high", "map_rank_low", "map_nothing_that_way",
+    "map_failed", "map_title", "map_two_fingers", "map_zoom_in", "map_zoom_out", "map_ctrl_scroll",
+    "map_cmd_scroll", "map_rank_high", "map_rank_low", "map_nothing_that_way",
     "announce_profile", "announce_compare", "announce_sorted", "sort_high_first", "sort_low_first", "sort_a_to_z",
     "sort_z_to_a",
 )  # fmt: skip

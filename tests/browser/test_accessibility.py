@@ -18,7 +18,7 @@ AXE = Path(__file__).resolve().parent.parent / "vendor" / "axe-core" / "axe.min.
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 RUN_AXE = """
 var done = arguments[arguments.length - 1];
-axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}}).then(
+axe.run(document, {runOnly: {type: arguments[1], values: arguments[0]}}).then(
   function (result) {
     done(result.violations.map(function (v) { return v.id + ' (' + v.nodes.length + '): ' + v.nodes[0].target; }));
   },
@@ -61,10 +61,10 @@ def _open(duo, path: str) -> None:
     WebDriverWait(duo.driver, 20).until(lambda driver: driver.find_element("id", ids.MAP_TITLE).text.strip())
 
 
-def _violations(duo) -> list[str]:
+def _violations(duo, values: list[str] = WCAG_TAGS, kind: str = "tag") -> list[str]:
     duo.driver.execute_script(AXE.read_text(encoding="utf-8"))
     duo.driver.set_script_timeout(60)
-    return duo.driver.execute_async_script(RUN_AXE, WCAG_TAGS)
+    return duo.driver.execute_async_script(RUN_AXE, values, kind)
 
 
 def test_axe_finds_no_wcag_violation_on_any_view(page):
@@ -78,6 +78,17 @@ def test_axe_finds_no_wcag_violation_on_any_view(page):
     _open(page, "/")
     found["phone 360 px"] = _violations(page)
     assert {name: rules for name, rules in found.items() if rules} == {}
+
+
+# Beyond WCAG A/AA, axe's best practice for landmarks: one banner, one main, one footer, each told apart.
+LANDMARK_RULES = ["landmark-one-main", "landmark-no-duplicate-banner", "landmark-no-duplicate-contentinfo",
+                  "landmark-no-duplicate-main", "landmark-unique"]  # fmt: skip
+
+
+@pytest.mark.parametrize("path", ["/", "/?district=01&compare=02&lang=sv"])
+def test_the_page_has_one_of_each_landmark(page, path):
+    _open(page, path)
+    assert _violations(page, LANDMARK_RULES, "rule") == []
 
 
 def test_every_control_is_named_by_its_visible_label(page):

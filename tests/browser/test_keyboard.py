@@ -29,6 +29,7 @@ const data = source.serialize().data;
 const features = (data && data.features) || [];
 return [features.map(feature => feature.id), map.queryRenderedFeatures({{layers: ['district-focus']}}).length];
 """
+TIP = "const tip = document.querySelector('#map-graph .map-tip'); return tip ? tip.textContent : '';"
 PROJECT = f"const point = DistrictMap.mapOf({MAP}).project(arguments[0]); return [point.x, point.y];"
 ACTIVE = "const a = document.activeElement; return [a.tagName, a.className, a.textContent, a.id];"
 # Every text the live region is given from now on (a MutationObserver, so no write between polls is missed).
@@ -93,6 +94,9 @@ def test_the_keyboard_walks_the_map_opens_a_profile_and_comes_back(page, demo):
     assert figure in spoken and count in spoken and place in spoken, spoken
     shapes, drawn = page.driver.execute_script(FOCUS_SOURCE)
     assert shapes == [_shape_of(demo, start)]
+    # A sighted keyboard user reads what a pointer would: the tooltip, with its count and denominator.
+    _wait(page, lambda: name in page.driver.execute_script(TIP))
+    assert count in page.driver.execute_script(TIP)
 
     # An arrow moves to a neighbour by the polygons, lying that way on screen.
     page.driver.switch_to.active_element.send_keys(Keys.ARROW_RIGHT)
@@ -265,3 +269,29 @@ def test_the_district_picker_moves_focus_to_the_profile_and_escape_returns_to_th
             f"return document.querySelector('{picker}').closest('.control').contains(document.activeElement);"
         ),
     )
+
+
+def test_a_peer_button_in_a_profile_opened_by_a_link_moves_focus_to_the_peers_heading(page, demo):
+    # A shared link opens the profile before the reader has pressed anything; the first key is in the profile.
+    page.driver.get(page.server_url + "/?district=01")
+    page.wait_for_text_to_equal(".profile-heading", demo.district_names[0], timeout=30)
+    peer = page.find_element(".peer")
+    peer_name = peer.text
+    peer.send_keys(Keys.ENTER)
+    _wait(page, lambda: _active(page)[2] == peer_name)
+    assert "profile-heading" in _active(page)[1] and peer_name in _announced(page)
+    # Closing it goes to the map: the profile came from no control on the page.
+    page.driver.switch_to.active_element.send_keys(Keys.ESCAPE)
+    page.wait_for_element_by_css_selector("#profile[hidden]")
+    _wait(page, lambda: "maplibregl-canvas" in _active(page)[1])
+
+
+ZOOM_NAMES = "return [...document.querySelectorAll('#map-graph .maplibregl-ctrl button')].map(b => b.getAttribute('aria-label'));"
+
+
+def test_the_maps_own_buttons_speak_the_pages_language(page):
+    _wait(page, lambda: page.driver.execute_script(ZOOM_NAMES) == ["Zoom ind", "Zoom ud"])
+    page.find_element("#controls-lang input[value=sv]").click()
+    _wait(page, lambda: page.driver.execute_script(ZOOM_NAMES) == ["Zooma in", "Zooma ut"])
+    page.find_element("#controls-lang input[value=en]").click()
+    _wait(page, lambda: page.driver.execute_script(ZOOM_NAMES) == ["Zoom in", "Zoom out"])
