@@ -23,6 +23,8 @@ MAX_ID_CHARS = 200  # also the importer's limit on names (importer/checks.py use
 # key; '__proto__' as a key writes onto every object in the page instead.
 PROTOTYPE_KEY = "__proto__"
 SURROGATE = re.compile("[\ud800-\udfff]")
+CONTROL_PICTURES = 0x2400  # U+2400 + n is the visible picture of control character n (␀ … ␟)
+C0_CONTROLS = re.compile("[\x00-\x1f]")
 
 
 def as_text(value: object, default: str = "") -> str:
@@ -62,3 +64,13 @@ def check_id(text: str, what: str) -> str:
             f"{what} {text[:60]!r} holds {PROTOTYPE_KEY!r}, which the page's search cannot hold; give it another id."
         )
     return text
+
+
+def visible(text: str) -> str:
+    """``text`` with each C0 control character shown as its Unicode picture, for a message that quotes what a
+    reader sent: ``lang=sv\\x00`` reads ``lang=sv␀``, not an invisible byte.
+
+    >>> visible("lang=sv\\x00"), visible("a\\tb")
+    ('lang=sv␀', 'a␉b')
+    """
+    return C0_CONTROLS.sub(lambda found: chr(CONTROL_PICTURES + ord(found.group())), text)

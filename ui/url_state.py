@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode
 
 from data.model import Dataset
+from data.text import visible
 from layers.text import DEFAULT_LANGUAGE, LANGUAGES
 from ui import ids
 from ui.i18n import t
@@ -81,7 +82,7 @@ def parse_view(dataset: Dataset, query: object) -> ParsedView:
     ignored = []
     for name, value in pairs:
         if name not in PARAMETER_NAMES or name in given:
-            ignored.append(name[:40])
+            ignored.append(visible(name[:40]))
         else:
             given[name] = value.strip()
     values = {}
@@ -89,7 +90,7 @@ def parse_view(dataset: Dataset, query: object) -> ParsedView:
         raw = given.get(parameter.name)
         checked = parameter.check(dataset, raw) if raw else None
         if raw and checked is None:
-            ignored.append(f"{parameter.name}={raw[:40]}")
+            ignored.append(visible(f"{parameter.name}={raw[:40]}"))
         values[parameter.name] = checked if checked is not None else parameter.default(dataset)
     return ParsedView(values, tuple(ignored))
 

@@ -28,3 +28,9 @@ def test_any_query_gives_a_usable_view(demo, query):
     view = parse_view(demo, query)
     assert view.values["indicator"] in demo.indicators and view.values["year"] in demo.years
     assert view.values["district"] in (None, *demo.district_ids)
+
+
+def test_a_control_character_in_a_parameter_is_shown_in_the_notice_not_sent_raw(demo):
+    parsed = parse_view(demo, "?lang=sv%00&col%07our=red")
+    assert parsed.ignored == ("col␇our", "lang=sv␀")
+    assert "\x00" not in parsed.notice("da") and "lang=sv␀" in parsed.notice("da")
