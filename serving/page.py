@@ -23,7 +23,7 @@ from collections.abc import Callable
 import flask
 from dash import Dash
 
-from layers.text import DEFAULT_LANGUAGE, LANGUAGES
+from layers.text import language
 
 PLACEHOLDER = re.compile(r"\{%(\w+)%\}")
 SCRIPT_HASHES = "distriktskort_script_hashes"  # in server.extensions: () -> the inline scripts' CSP sources
@@ -39,22 +39,13 @@ def fill_template(template: str, parts: dict[str, str]) -> str:
     return PLACEHOLDER.sub(lambda found: parts.get(found.group(1), found.group(0)), template)
 
 
-def page_language(asked: object) -> str:
-    """The language a page is served in: the one asked for in ``?lang=`` when the interface has it, else Danish.
-
-    >>> page_language("en"), page_language("sv"), page_language('"><script>'), page_language(None)
-    ('en', 'sv', 'da', 'da')
-    """
-    return asked if isinstance(asked, str) and asked in LANGUAGES else DEFAULT_LANGUAGE
-
-
 class SafePage(Dash):
     """A Dash app whose page escapes its title, fills its template in one pass, and fills ``{%lang%}`` with the
     language the request asks for."""
 
     def interpolate_index(self, **parts: str) -> str:
         parts["title"] = html.escape(parts.get("title", ""))
-        parts["lang"] = page_language(flask.request.args.get("lang") if flask.has_request_context() else None)
+        parts["lang"] = language(flask.request.args.get("lang") if flask.has_request_context() else None)
         return fill_template(self.index_string, parts)
 
 

@@ -17,7 +17,7 @@ from types import MappingProxyType
 from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol, get_minus_sign_symbol
 
 from layers.families import Unit
-from layers.text import DEFAULT_LANGUAGE, LANGUAGES
+from layers.text import LANGUAGES, language
 
 LOCALE_FOLDER = Path(__file__).resolve().parent.parent / "assets" / "locales"
 BABEL_LOCALES = MappingProxyType({"da": "da_DK", "en": "en_GB", "sv": "sv_SE"})
@@ -27,15 +27,6 @@ MESSAGES = MappingProxyType(
         for lang in LANGUAGES
     }
 )
-
-
-def language(value: object) -> str:
-    """A supported language code, falling back to Danish for anything else.
-
-    >>> language("en"), language("xx"), language(None)
-    ('en', 'da', 'da')
-    """
-    return value if isinstance(value, str) and value in LANGUAGES else DEFAULT_LANGUAGE
 
 
 def t(key: str, lang: str, **values: object) -> str:

@@ -24,8 +24,7 @@ from babel.dates import format_date
 
 from data.model import Dataset
 from layers.text import LANGUAGE_NAMES, LANGUAGES
-from serving.page import page_language
-from ui.i18n import BABEL_LOCALES, t
+from ui.i18n import BABEL_LOCALES, language, t
 
 STATEMENT_PATHS = ("/tilgaengelighed", "/accessibility")
 CONTACT_ENV = "DISTRIKTSKORT_ACCESSIBILITY_CONTACT"
@@ -146,7 +145,7 @@ def register_statement(server: flask.Flask, dataset: Dataset) -> None:
     """Serve the statement at each of ``STATEMENT_PATHS``."""
 
     def _statement() -> flask.Response:
-        lang = page_language(flask.request.args.get("lang"))
+        lang = language(flask.request.args.get("lang"))
         page = statement_page(dataset, lang, accessibility_contact(dataset))
         return flask.Response(page, mimetype="text/html")
 
