@@ -30,7 +30,17 @@
   var ANNOUNCE = "map-announce";  // ui/ids.py MAP_ANNOUNCE: the page's one polite live region
   var MAP_HELP = "map-help";  // ui/ids.py MAP_HELP: the map's keyboard help
   var SETTLE_MS = 600;  // the year and view are said once the slider rests: a drag says its last year only
-  var spoken = { setup: null, playing: false, settle: null, viewKey: null };
+  var spoken = { setup: null, playing: false, settle: null, viewKey: null, touched: false };
+  var PANEL = "controls-panel";  // ui/ids.py CONTROLS_PANEL: the controls a reader changes the view with
+
+  // A view is said only once the reader has touched a control. The view an address asks for (?lang=en, a shared
+  // link) is applied just after the first render, and is the first view too: nothing the reader did.
+  ["pointerdown", "keydown", "input"].forEach(function (type) {
+    document.addEventListener(type, function (event) {
+      var panel = document.getElementById(PANEL);
+      if (panel && event.target instanceof Node && panel.contains(event.target)) spoken.touched = true;
+    }, true);
+  });
 
   // Words for the live region. The same words again (the same district twice) are still said: the region is
   // emptied first and written a moment later, as screen readers only speak a change.
@@ -139,11 +149,12 @@
   }
 
   // What a render changed, said once: the table's order at once; the title and sentence when the year or view
-  // changed by hand, once the slider rests. Nothing while playing (said once it stops), nor for the first view.
+  // changed by hand, once the slider rests. Nothing while playing (said once it stops), nor for the first view or
+  // the one the address asks for.
   function speakChange(setup, view, trigger, text, sort) {
     spoken.setup = setup;
     if (trigger === "table-sort") { announce(sortWords(setup, sort)); return; }
-    if (spoken.viewKey === null) { spoken.viewKey = view.key; return; }
+    if (spoken.viewKey === null || !spoken.touched) { spoken.viewKey = view.key; return; }
     if (spoken.playing || (trigger !== "controls-year" && trigger !== "map-view")) return;
     clearTimeout(spoken.settle);
     spoken.settle = setTimeout(function () { announce(text); }, SETTLE_MS);
