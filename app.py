@@ -20,13 +20,13 @@ from pathlib import Path
 import flask
 from dash import Dash
 
-from data.errors import InputError
 from data.load import load_dataset
 from data.make_demo import DEMO_FOLDER
 from data.model import Dataset
 from exports.cli import export_main
 from exports.routes import register as register_exports
 from importer.cli import import_main
+from layers.errors import InputError
 from layers.text import DEFAULT_LANGUAGE
 from serving import harden
 from serving.headers import HASHED_CACHE

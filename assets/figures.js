@@ -63,7 +63,7 @@
     return figures;
   }
 
-  // Numbers as the server writes them (ui/i18n.py write_number, the same contract, checked against this function
+  // Numbers as the server writes them (layers/i18n.py write_number, the same contract, checked against this function
   // in tests/unit/test_number_formats.py): grouped, fixed decimals, a true minus for changes, never "-0,0".
   // The sign comes from the value itself; the digits from its size.
   function writeNumber(value, written, symbols) {

@@ -16,10 +16,10 @@ from pathlib import Path
 import numpy as np
 import shapely
 
-from data.errors import InputError
-from data.text import as_text, check_id
 from geo.neighbours import neighbours_lonlat
 from geo.web import web_geojson
+from layers.errors import InputError
+from layers.plain_text import as_text, check_id
 
 
 @dataclass(frozen=True)
@@ -113,7 +113,7 @@ def read_boundaries(path: Path, collection: dict) -> Boundaries:
         district_id = check_id(as_text(district_id), f"{path}: feature {number} has district_id")
         start = _year(properties.get("valid_from"), path, number, "valid_from")
         end = _year(properties.get("valid_to"), path, number, "valid_to")
-        # A name is text as written: '{"$ne":1}' stays that text (data/text.py), whatever a tool made of it.
+        # A name is text as written: '{"$ne":1}' stays that text (layers/plain_text.py), whatever a tool made of it.
         rows.append((number, district_id, as_text(properties.get("name"), district_id), start, end))
         shapes.append(_shape(feature, path, number, district_id))
     district_ids = list(dict.fromkeys(row[1] for row in rows))

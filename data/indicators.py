@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from data.errors import InputError
 from data.write import INDICATOR_COLUMNS
+from layers.errors import InputError
 from layers.registry import lookup
 
 UNITS_IN_FILES = ("count", "number", "percent", "per_1000")

@@ -11,7 +11,6 @@ import numpy as np
 import pandas as pd
 
 from data.districts import read_boundaries
-from data.errors import InputError
 from data.model import (
     STATUS_CODES,
     STATUS_MISSING,
@@ -21,7 +20,6 @@ from data.model import (
     Indicator,
     Series,
 )
-from data.text import as_text, check_id
 from data.write import (
     DISTRICTS_FILE,
     INDICATOR_COLUMNS,
@@ -31,7 +29,9 @@ from data.write import (
     STATISTICS_FILE,
 )
 from layers.classify import classify_over_all_years
+from layers.errors import InputError
 from layers.families import UNITS, Category, Family
+from layers.plain_text import as_text, check_id
 from layers.registry import (
     FAMILY_BY_ID,
     OTHER_FAMILY,
@@ -101,7 +101,7 @@ def _term(term: dict, suffix: str, danish: str, english: str) -> Text:
 
 
 def _info(package: dict, path: Path) -> DatasetInfo:
-    # Every text is read with as_text (data/text.py): the title '{"$ne":1}' is that text, never an object.
+    # Every text is read with as_text (layers/plain_text.py): the title '{"$ne":1}' is that text, never an object.
     package = _object(package)
     own = _object(package.get("distriktskort"))
     term = _object(own.get("district_term"))

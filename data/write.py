@@ -20,8 +20,8 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from data.errors import InputError
 from geo.io import write_geojson
+from layers.errors import InputError
 
 DISTRICTS_FILE = "districts.geojson"
 STATISTICS_FILE = "statistics.csv"

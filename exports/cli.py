@@ -14,11 +14,11 @@ import sys
 from pathlib import Path
 from urllib.parse import urlencode
 
-from data.errors import InputError
 from data.load import load_dataset
 from exports.formats import EXPORTERS
 from exports.images import PICTURES, ImageUnavailable
 from exports.table import view_table
+from layers.errors import InputError
 from layers.text import DEFAULT_LANGUAGE, LANGUAGES
 from ui.url_state import parse_view
 

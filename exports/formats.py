@@ -16,9 +16,9 @@ import openpyxl
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from data.model import Dataset
-from data.text import CONTROL_PICTURES
 from exports.images import render
 from exports.table import COLUMNS, ExportTable, neutralise
+from layers.plain_text import CONTROL_PICTURES
 
 XML_FORBIDDEN = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # in UTF-8 these bytes are always those characters
 

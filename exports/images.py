@@ -18,8 +18,8 @@ from data.model import Dataset
 from exports.renderer import Renderer, RendererBusy, slots_from_environment
 from exports.table import ExportTable
 from layers.classify import CODE_MISSING, MISSING_COLOUR
+from layers.i18n import t
 from ui.figure import FONT, LABEL_COLOURS
-from ui.i18n import t
 from ui.view import discrete_colorscale, map_view, needs_light_text, year_codes
 
 TOPOJSON_FOLDER = Path(__file__).resolve().parent.parent / "assets" / "topojson"

@@ -12,7 +12,7 @@ from datetime import date
 import numpy as np
 
 from data.model import STATUS_MISSING, STATUS_SUPPRESSED, Dataset
-from ui.i18n import t
+from layers.i18n import t
 from ui.modes import MODES
 from ui.url_state import view_query
 from ui.view import legend_items, measure_label, resolve_selection

@@ -8,8 +8,8 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
-from data.errors import InputError
 from geo.crs import WEB_CRS
+from layers.errors import InputError
 
 DEFAULT_TOLERANCE_M = 15.0  # below what a school-district map at town zoom can show
 

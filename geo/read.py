@@ -19,8 +19,8 @@ import shapely
 from pyproj import CRS, Transformer
 from pyproj.exceptions import CRSError
 
-from data.errors import InputError
 from geo.crs import WEB_CRS
+from layers.errors import InputError
 
 # Field names seen in Danish and Swedish district files, best guess first (compared without case).
 ID_FIELDS = (

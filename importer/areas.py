@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from data.errors import InputError
+from layers.errors import InputError
 
 AREA_SHOWN = 10  # how many labels a message lists
 LEADING_CODE = re.compile(r"^\s*(?P<code>\d[\d.\-]*[A-Za-z]?|[A-Z]{1,3}\d+)\s+(?P<name>\S.*)$")

@@ -18,9 +18,9 @@ import numpy as np
 import pandas as pd
 
 from data.districts import check_periods
-from data.errors import InputError
 from geo.pipeline import DEFAULT_TOLERANCE_M, GeometryReport, prepare_districts
 from geo.read import guess_fields, read_districts
+from layers.errors import InputError
 
 if TYPE_CHECKING:
     from importer.options import ImportOptions, Progress

@@ -10,8 +10,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from data.errors import InputError
-from data.text import MAX_ID_CHARS
+from layers.errors import InputError
+from layers.plain_text import MAX_ID_CHARS
 
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 MAX_NAME = MAX_ID_CHARS  # names as ids: one limit, which loading a dataset keeps too
@@ -24,7 +24,7 @@ def check_text(text: str, what: str, *, max_length: int | None = None) -> None:
     >>> check_text("Nør\\arebro", "district name")
     Traceback (most recent call last):
     ...
-    data.errors.InputError: district name 'Nør\\x07rebro' holds a control character (BELL, U+0007). Remove it from the source and import again.
+    layers.errors.InputError: district name 'Nør\\x07rebro' holds a control character (BELL, U+0007). Remove it from the source and import again.
     """
     found = CONTROL.search(text)
     if found:

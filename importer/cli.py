@@ -6,9 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from data.errors import InputError
 from importer.options import DEFAULT_LICENCE, ImportOptions
 from importer.pipeline import run_import
+from layers.errors import InputError
 
 
 def _parser() -> argparse.ArgumentParser:

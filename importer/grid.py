@@ -17,8 +17,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from data.errors import InputError
 from geo.read import DEFAULT_LIMITS, ReadLimits, check_size
+from layers.errors import InputError
 from stats.validate import MISSING_MARKERS
 
 SEPARATORS = (";", "\t", ",")

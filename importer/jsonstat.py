@@ -12,8 +12,8 @@ import itertools
 import json
 from collections.abc import Sequence
 
-from data.errors import InputError
 from importer.grid import Grid
+from layers.errors import InputError
 
 MAX_CELLS = 5_000_000
 

@@ -10,9 +10,9 @@ import pandas as pd
 from babel import Locale
 from babel.dates import format_date
 
-from data.errors import InputError
 from importer.options import ImportOptions
 from importer.rows import slug
+from layers.errors import InputError
 from stats.disclosure import DisclosureRule
 
 DEFAULT_TERM = {"da": "distrikt", "en": "district", "da_plural": "distrikter", "en_plural": "districts"}

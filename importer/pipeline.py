@@ -17,7 +17,6 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from data.errors import InputError
 from data.indicators import indicator_row, read_descriptions
 from data.load import load_dataset
 from data.write import prepare_destination, write_dataset
@@ -38,6 +37,7 @@ from importer.options import ImportOptions, Progress
 from importer.roles import Overrides, Roles, column_name, describe, find_roles
 from importer.rows import TICK_ROWS, IndicatorSpec, long_rows, natural_key
 from importer.units import infer_units
+from layers.errors import InputError
 from layers.registry import OTHER_FAMILY, lookup
 from stats.disclosure import SUPPRESSED, DisclosureRule, Membership, apply_disclosure_control
 from stats.validate import parse_values, validate

@@ -17,9 +17,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from data.errors import InputError
 from importer.areas import AreaPlan, Polygons, best_match, plan_areas
 from importer.grid import PERIOD_CELL, Grid, is_missing, is_number
+from layers.errors import InputError
 
 YEAR_NAMES = ("year", "years", "år", "aar", "årstal", "tid", "time", "vuosi", "period", "periode", "periods")
 CONTENT_NAMES = ("indicator", "indikator", "variable", "variabel", "information", "tabellinnehåll", "tabellinnehall",

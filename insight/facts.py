@@ -16,7 +16,7 @@ import numpy as np
 from data.model import STATUS_SHOWN, Dataset, Series
 from insight.analysis import change_from, municipality_share
 from insight.sentences import district_count, of_phrase, shown_values
-from ui.i18n import format_value, t
+from layers.i18n import format_value, t
 
 FACT_COUNT = 4
 

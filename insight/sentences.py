@@ -15,7 +15,7 @@ import numpy as np
 from data.model import STATUS_SHOWN, Dataset, Series
 from insight.analysis import change_from, hidden, rank_in_year
 from layers.families import Family
-from ui.i18n import format_number, format_value, signed_number, t
+from layers.i18n import format_number, format_value, signed_number, t
 
 
 def _english_ordinal(position: int) -> str:

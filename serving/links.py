@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 import flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from data.errors import InputError
+from layers.errors import InputError
 
 PUBLIC_URL_ENV = "DISTRIKTSKORT_PUBLIC_URL"
 TRUSTED_PROXIES_ENV = "DISTRIKTSKORT_TRUSTED_PROXIES"
@@ -41,7 +41,7 @@ def public_url(text: str) -> str:
     >>> public_url("kort.example.dk")
     Traceback (most recent call last):
     ...
-    data.errors.InputError: DISTRIKTSKORT_PUBLIC_URL must be an http or https address such as https://kort.example.dk, got 'kort.example.dk'
+    layers.errors.InputError: DISTRIKTSKORT_PUBLIC_URL must be an http or https address such as https://kort.example.dk, got 'kort.example.dk'
     """
     text = text.strip()
     if not text:

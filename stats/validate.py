@@ -11,7 +11,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from data.errors import InputError
+from layers.errors import InputError
 from stats.disclosure import MISSING
 
 # What statistics offices write where there is no figure: Danish and Finnish "..", Norwegian "." and ":"

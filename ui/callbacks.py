@@ -14,9 +14,9 @@ from dash import ALL, ClientsideFunction, Dash, Input, Output, State, html, no_u
 
 from data.model import Dataset
 from insight.facts import facts
+from layers.i18n import language, t
 from ui import ids
 from ui.controls import district_labels, dropdown_labels, mode_options, nearest_year_with_figures
-from ui.i18n import language, t
 from ui.layout import TEXT_IDS, page_texts, statement_href
 from ui.modes import MODES
 from ui.panels import TABLE_COLUMNS, TABLE_TEXT_IDS

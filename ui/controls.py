@@ -5,8 +5,8 @@ from __future__ import annotations
 from dash import dcc, html
 
 from data.model import STATUS_SHOWN, Dataset
+from layers.i18n import t
 from ui import ids
-from ui.i18n import t
 from ui.labels import option_label
 from ui.modes import DEFAULT_MODE, MODES
 from ui.view import indicator_options, measure_options, resolve_selection

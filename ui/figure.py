@@ -13,8 +13,8 @@ from pathlib import Path
 from data.model import Dataset
 from insight.sentences import term_words
 from layers.classify import MISSING_HATCH
+from layers.i18n import t
 from layers.text import LANGUAGES
-from ui.i18n import t
 
 LABEL_FONT = "Distriktskort Sans"  # built by tools/build_glyphs.py into assets/glyphs/
 GLYPHS_FOLDER = Path(__file__).resolve().parent.parent / "assets" / "glyphs"

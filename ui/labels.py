@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from data.text import PROTOTYPE_KEY
+from layers.plain_text import PROTOTYPE_KEY
 
 MAX_LABEL_CHARS = 80  # a picker shows about 40; a longer name is cut with "…"
 PROTOTYPE = re.compile(re.escape(PROTOTYPE_KEY), re.IGNORECASE)

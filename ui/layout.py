@@ -7,10 +7,10 @@ from dash import dcc, html
 from data.model import Dataset
 from insight.facts import facts
 from insight.sentences import district_count, term_words
+from layers.i18n import t
 from layers.text import LANGUAGE_NAMES, LANGUAGES
 from ui import ids
 from ui.controls import controls_panel
-from ui.i18n import t
 from ui.panels import TABLE_TEXT_IDS, facts_panel, map_panel, profile_panel, ranking_panel
 
 PLAY_INTERVAL_MS = 1400

@@ -16,8 +16,8 @@ from insight.analysis import change_from
 from insight.sentences import change_map_sentence, map_sentence, signed_value
 from layers.classify import Classes, classify_over_all_years
 from layers.families import Unit
+from layers.i18n import format_value, t
 from layers.text import Text
-from ui.i18n import format_value, t
 
 CHANGE_SCHEME = "RdBu"  # red for a fall, blue for a rise, pale for little change
 

@@ -16,9 +16,9 @@ from data.model import STATUS_SHOWN, Dataset, Series
 from insight.analysis import municipality_share, municipality_total, rank_in_year, similar_districts
 from insight.sentences import compare_sentences, district_sentence, ordinal, rank_phrase, term_words
 from layers.families import FAMILIES, Family
+from layers.i18n import format_value, number_symbols, t
 from ui import ids
 from ui.figure import CHOSEN_COLOURS, FONT
-from ui.i18n import format_value, number_symbols, t
 
 HEADLINES = ("residents", "households", "workplaces")
 # The whole municipality in grey, dotted, at 4.3:1 on white; the chosen districts take CHOSEN_COLOURS, as their

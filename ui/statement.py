@@ -23,8 +23,8 @@ import flask
 from babel.dates import format_date
 
 from data.model import Dataset
+from layers.i18n import BABEL_LOCALES, language, t
 from layers.text import LANGUAGE_NAMES, LANGUAGES
-from ui.i18n import BABEL_LOCALES, language, t
 
 STATEMENT_PATHS = ("/tilgaengelighed", "/accessibility")
 CONTACT_ENV = "DISTRIKTSKORT_ACCESSIBILITY_CONTACT"

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode
 
 from data.model import Dataset
-from data.text import visible
+from layers.i18n import t
+from layers.plain_text import visible
 from layers.text import DEFAULT_LANGUAGE, LANGUAGES
 from ui import ids
-from ui.i18n import t
 from ui.modes import DEFAULT_MODE, MODES
 from ui.years import as_year
 

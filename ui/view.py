@@ -16,8 +16,8 @@ from data.model import STATUS_MISSING, STATUS_SUPPRESSED, Dataset, Indicator, Se
 from insight.sentences import term_words
 from layers.classify import CODE_MISSING, CODE_SUPPRESSED, FIRST_CLASS_CODE, MISSING_COLOUR, SUPPRESSED_COLOUR
 from layers.families import FAMILIES, UNITS, Family, Unit
+from layers.i18n import format_number, number_symbols, signed_number, t
 from layers.registry import MEASURES
-from ui.i18n import format_number, number_symbols, signed_number, t
 from ui.labels import option_label
 from ui.modes import DEFAULT_MODE, MODES, Layer
 from ui.years import as_year

@@ -14,9 +14,9 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 from insight.analysis import rank_in_year
+from layers.i18n import format_number, format_value
 from tests.browser.conftest import choose, rendered_fills
 from ui import ids
-from ui.i18n import format_number, format_value
 
 pytestmark = pytest.mark.browser
 

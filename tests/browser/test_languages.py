@@ -11,10 +11,10 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 from app import create_app
+from layers.i18n import t
 from layers.text import LANGUAGE_NAMES
 from tests.unit.test_locales import GIVE_AWAY, PLACEHOLDER
 from ui import ids
-from ui.i18n import t
 
 pytestmark = pytest.mark.browser
 

@@ -5,8 +5,8 @@ import json
 import pytest
 
 from data.districts import read_boundaries
-from data.errors import InputError
 from data.load import load_dataset
+from layers.errors import InputError
 from ui.figure import map_setup
 from ui.view import map_view, year_codes
 

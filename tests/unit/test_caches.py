@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app import create_app
-from data.errors import InputError
+from layers.errors import InputError
 from serving.replay import encoding
 
 VIEW = "/export/view.geojson?indicator=age_0_5&year=2016"

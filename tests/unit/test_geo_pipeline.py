@@ -5,9 +5,9 @@ import pytest
 import shapely
 from shapely import Polygon, box
 
-from data.errors import InputError
 from geo.crs import DANISH_CRS, WEB_CRS
 from geo.pipeline import prepare_districts
+from layers.errors import InputError
 from tests.conftest import grid_districts
 
 

@@ -15,9 +15,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from data.errors import InputError
 from data.load import load_dataset
 from importer import ImportOptions, Progress, run_import
+from layers.errors import InputError
 from tests.conftest import grid_districts
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -18,8 +18,8 @@ import openpyxl
 import pytest
 
 from app import create_app
-from data.errors import InputError
 from data.load import load_dataset
+from layers.errors import InputError
 from tests.conftest import HOSTILE_AREA, HOSTILE_NAMES, HOSTILE_TITLE, write_hostile, write_imported
 from ui.labels import MAX_LABEL_CHARS, option_label
 

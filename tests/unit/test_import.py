@@ -10,10 +10,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from data.errors import InputError
 from data.load import load_dataset
 from geo.read import read_districts
 from importer import ImportOptions, Progress, run_import
+from layers.errors import InputError
 from tests.conftest import NEEDS_SHARED_FIXTURES, SHARED_FIXTURES
 
 ROOT = Path(__file__).resolve().parents[2]

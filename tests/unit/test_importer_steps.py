@@ -8,7 +8,6 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from data.errors import InputError
 from data.load import load_dataset
 from importer import ImportOptions, Progress, run_import
 from importer.areas import RULES, Polygons, best_match, near_misses, no_polygon_reason, plan_areas
@@ -16,6 +15,7 @@ from importer.grid import read_grids
 from importer.metadata import district_term, reference_date
 from importer.rows import natural_key
 from importer.units import UNIT_RULES, infer_unit
+from layers.errors import InputError
 from stats.disclosure import SUPPRESSED, DisclosureRule, Membership, apply_disclosure_control
 from tests.conftest import NEEDS_SHARED_FIXTURES, SHARED_FIXTURES, grid_districts
 

@@ -6,9 +6,9 @@ import shutil
 import numpy as np
 import pytest
 
-from data.errors import InputError
 from data.load import load_dataset
 from data.model import STATUS_SHOWN, STATUS_SUPPRESSED
+from layers.errors import InputError
 
 
 def test_tiny_folder_loads_with_string_ids_years_and_shares(tiny_folder):

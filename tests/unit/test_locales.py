@@ -26,11 +26,11 @@ from insight.analysis import CHANGE_UNITS
 from insight.facts import facts
 from insight.sentences import compare_sentences, district_sentence, ordinal
 from layers.families import FAMILIES, UNITS
+from layers.i18n import LOCALE_FOLDER, format_number, format_value, number_symbols, t
 from layers.registry import MEASURES
 from layers.text import DEFAULT_LANGUAGE, FALLBACK, LANGUAGE_NAMES, LANGUAGES, Text
 from ui.callbacks import select_view, translate
 from ui.figure import map_setup
-from ui.i18n import LOCALE_FOLDER, format_number, format_value, number_symbols, t
 from ui.layout import page_texts, statement_href
 from ui.modes import MODES
 from ui.profile import profile_panel

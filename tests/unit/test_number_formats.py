@@ -1,4 +1,4 @@
-"""One way of writing numbers, on the server and in the browser: ``ui.i18n.write_number`` and the browser's
+"""One way of writing numbers, on the server and in the browser: ``layers.i18n.write_number`` and the browser's
 ``writeNumber`` (assets/figures.js, run here in Node.js) give the same text for every value, language, unit and
 sign. A fall is written as a fall, a rise as a rise, and nothing that rounds to zero carries a sign."""
 
@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from layers.families import UNITS
+from layers.i18n import number_symbols, write_number
 from layers.text import LANGUAGES
-from ui.i18n import number_symbols, write_number
 
 ROOT = Path(__file__).resolve().parents[2]
 NODE = shutil.which("node")

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from data.errors import InputError
 from data.write import STAGING
 from importer import ImportOptions, Progress, run_import
+from layers.errors import InputError
 from tests.conftest import grid_districts
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 import numpy as np
 import pytest
 
-from data.errors import InputError
 from data.load import load_dataset
 from data.model import STATUS_MISSING, STATUS_SUPPRESSED
+from layers.errors import InputError
 from tests.fixtures.published import build
 
 

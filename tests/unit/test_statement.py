@@ -13,8 +13,8 @@ import pytest
 from app import create_app
 from data.load import load_dataset
 from data.make_demo import DEMO_FOLDER
+from layers.i18n import t
 from tests.conftest import HOSTILE_AREA, write_hostile
-from ui.i18n import t
 from ui.statement import CONTACT_ENV, GAPS, STATEMENT_PATHS
 
 HTML_LANG = re.compile(r'<html lang="([^"]*)">')

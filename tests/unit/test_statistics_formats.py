@@ -10,11 +10,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from data.errors import InputError
 from importer.areas import Polygons
 from importer.grid import grid_from_text, read_grids
 from importer.roles import Overrides, find_roles
 from importer.rows import long_rows
+from layers.errors import InputError
 from stats.validate import parse_values, validate
 from tests.conftest import NEEDS_SHARED_FIXTURES, SHARED_FIXTURES
 

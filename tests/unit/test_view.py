@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from layers.families import FAMILIES
-from ui.i18n import format_number
+from layers.i18n import format_number
 from ui.view import (
     indicator_options,
     legend_items,

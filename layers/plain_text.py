@@ -16,7 +16,7 @@ import json
 import math
 import re
 
-from data.errors import InputError
+from layers.errors import InputError
 
 MAX_ID_CHARS = 200  # also the importer's limit on names (importer/checks.py uses it)
 # The pickers' search (Dash's dropdown, js-search) files every substring of a label and value under a plain object
@@ -55,7 +55,7 @@ def check_id(text: str, what: str) -> str:
     >>> check_id("a__PROTO__b", "district_id")
     Traceback (most recent call last):
     ...
-    data.errors.InputError: district_id 'a__PROTO__b' holds '__proto__', which the page's search cannot hold; give it another id.
+    layers.errors.InputError: district_id 'a__PROTO__b' holds '__proto__', which the page's search cannot hold; give it another id.
     """
     if len(text) > MAX_ID_CHARS:
         raise InputError(f"{what} {text[:40]!r}… is {len(text)} characters long; an id has at most {MAX_ID_CHARS}.")
