@@ -34,6 +34,7 @@ from serving.links import listening_address
 from serving.page import SafePage
 from serving.warm import is_warm, warm
 from ui.callbacks import register
+from ui.contract import contract_element
 from ui.layout import build_layout
 from ui.statement import register_statement
 
@@ -54,6 +55,7 @@ INDEX_TEMPLATE = """<!DOCTYPE html>
 </head>
 <body>
 {%app_entry%}
+{contract}
 {%config%}
 {%scripts%}
 {%renderer%}
@@ -79,7 +81,8 @@ def create_app(dataset: Dataset) -> SafePage:
     # for them in its head, so they load alongside the scripts.
     geojson_url = f"/data/districts.{dataset.geojson_hash}.geojson"
     app.server.config[SHAPES_URL] = geojson_url
-    app.index_string = INDEX_TEMPLATE.replace("{shapes}", geojson_url)
+    # The page's contract with its scripts (ui/contract.py) is fixed, so it is written into the template once.
+    app.index_string = INDEX_TEMPLATE.replace("{shapes}", geojson_url).replace("{contract}", contract_element())
 
     @app.server.get(geojson_url)
     def _districts() -> flask.Response:

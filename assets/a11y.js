@@ -11,11 +11,13 @@
  *   - The slider thumb and the read-only textareas get the visible label's id as their name.
  * React sets these attributes again when a component re-renders, so a MutationObserver mends them each time.
  *
- * The skip link moves focus to the map's canvas: following "#map-graph" alone would only scroll, since the
- * map's box cannot take focus.
+ * The skip link moves focus to the map's canvas: following the link to the map's box alone would only scroll,
+ * since the box cannot take focus.
  */
 (function () {
   "use strict";
+
+  var contract = function () { return window.DistriktskortContract(); };  // assets/contract.js
 
   function set(element, name, value) {
     if (element.getAttribute(name) !== value) element.setAttribute(name, value);
@@ -67,7 +69,7 @@
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest(".skip-link");
     if (!link) return;
-    var canvas = document.querySelector("#map-graph canvas");
+    var canvas = document.querySelector("#" + contract().ids.MAP_GRAPH + " canvas");
     if (!canvas) return;  // the map is not drawn yet: the link's own jump to the map still helps
     event.preventDefault();
     canvas.focus();

@@ -11,7 +11,7 @@
 (function () {
   "use strict";
 
-  var TOGGLE = "controls-toggle";
+  var contract = function () { return window.DistriktskortContract(); };  // assets/contract.js
 
   function panelOf(toggle) {
     return document.getElementById(toggle.getAttribute("aria-controls"));
@@ -22,7 +22,7 @@
   }
 
   document.addEventListener("click", function (event) {
-    var toggle = event.target.closest && event.target.closest("#" + TOGGLE);
+    var toggle = event.target.closest && event.target.closest("#" + contract().ids.CONTROLS_TOGGLE);
     if (!toggle) return;
     var open = toggle.getAttribute("aria-expanded") !== "true";
     setOpen(toggle, open);
@@ -37,7 +37,7 @@
   // lists its options outside the panel, so its own Escape still just closes the list.
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Escape") return;
-    var toggle = document.getElementById(TOGGLE);
+    var toggle = document.getElementById(contract().ids.CONTROLS_TOGGLE);
     if (!toggle || toggle.getAttribute("aria-expanded") !== "true" || !toggle.getClientRects().length) return;
     var panel = panelOf(toggle);
     if (!panel || !panel.contains(event.target)) return;

@@ -10,6 +10,7 @@
   var SHARED_REPORT = 48;  // of which the server is told about (at most ui/callbacks.py's MAX_KNOWN)
   var shared = { rows: {}, order: [] };
   var unpackedViews = { key: null, view: null, figures: null };
+  var contract = function () { return window.DistriktskortContract(); };  // assets/contract.js
 
   // A packed (years × districts) array (ui/view.py's packed) back to rows of numbers, null where there is none.
   function unpack(packedFigures, years) {
@@ -77,10 +78,11 @@
   }
 
   function valueLabel(view, figures, index, district) {
-    var code = figures.codes[index][district];
-    if (code === 1) return view.words.suppressed_short;
+    // The colour codes of the districts with no figure shown, by status (layers/status.py).
+    var code = figures.codes[index][district], hidden = contract().status;
+    if (code === hidden.suppressed) return view.words.suppressed_short;
     var value = figures.values[index][district];
-    if (code === 0 || value === null) return view.words.missing_short;
+    if (code === hidden.missing || value === null) return view.words.missing_short;
     return writeNumber(value, view.written, view.number);
   }
 
@@ -88,9 +90,9 @@
   function tipLines(setup, view, figures, index, district) {
     var year = String(view.years[index]);
     var name = setup.names[district];
-    var code = figures.codes[index][district];
-    if (code === 1) return [[name, true], [view.words.suppressed, false], [year, false]];
-    if (code === 0 || figures.values[index][district] === null) {
+    var code = figures.codes[index][district], hidden = contract().status;
+    if (code === hidden.suppressed) return [[name, true], [view.words.suppressed, false], [year, false]];
+    if (code === hidden.missing || figures.values[index][district] === null) {
       return [[name, true], [view.words.missing, false], [year, false]];
     }
     var detail = "";

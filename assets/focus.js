@@ -16,25 +16,31 @@
   var opened = { names: "", from: null };
   var lastOutside = null;  // where the reader last clicked or pressed a key outside the profile
   var acted = false;  // whether the reader has clicked or pressed a key at all (a shared link opens with none)
-  var PICKERS = ["controls-district", "controls-compare"];
+  var contract = function () { return window.DistriktskortContract(); };  // assets/contract.js
+
+  // The district pickers, first and second.
+  function pickers() {
+    var ids = contract().ids;
+    return [ids.CONTROLS_DISTRICT, ids.CONTROLS_COMPARE];
+  }
 
   // The element to come back to for an event's target: a table row by its district (the table is redrawn), a
   // dropdown's list by its picker, anything else as it is.
   function originOf(target) {
     var row = target.closest(".row-button[data-district]");
     if (row) return { district: row.getAttribute("data-district") };
-    var picker = PICKERS.filter(function (id) {
+    var picker = pickers().filter(function (id) {
       var element = document.getElementById(id);
       return element && element.parentElement && element.parentElement.contains(target);
     })[0];
     if (picker || target.closest(".dash-dropdown-content, [role=listbox], [role=option]")) {
-      return { picker: picker || PICKERS[0] };
+      return { picker: picker || pickers()[0] };
     }
     return { element: target.closest("button, a, input, textarea, summary, canvas, [tabindex]") || target };
   }
 
   function remember(event) {
-    var profile = document.getElementById("profile");
+    var profile = document.getElementById(contract().ids.PROFILE);
     var target = event.type === "keydown" ? document.activeElement : event.target;
     if (!target || !target.closest || target === document.body) return;
     acted = true;
@@ -49,7 +55,7 @@
   }
 
   function mapCanvas() {
-    return document.querySelector("#map-graph canvas.maplibregl-canvas");
+    return document.querySelector("#" + contract().ids.MAP_GRAPH + " canvas.maplibregl-canvas");
   }
 
   // The element an origin now stands for, or the map when it is gone.
@@ -105,7 +111,7 @@
   }
 
   function watch() {
-    var profile = document.getElementById("profile");
+    var profile = document.getElementById(contract().ids.PROFILE);
     if (!profile) return setTimeout(watch, 300);
     new MutationObserver(function () {
       var list = headings(profile);

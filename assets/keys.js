@@ -8,6 +8,8 @@
 (function () {
   "use strict";
 
+  var contract = function () { return window.DistriktskortContract(); };  // assets/contract.js
+
   function closeDetails(details) {
     details.open = false;
     var summary = details.querySelector("summary");
@@ -17,7 +19,7 @@
   // Escape belongs to something else: an open dropdown list, or the phone's open drawer around the focus.
   function ownedElsewhere(target) {
     if (document.querySelector("button.dash-dropdown[aria-expanded='true']")) return true;
-    var toggle = document.getElementById("controls-toggle");
+    var toggle = document.getElementById(contract().ids.CONTROLS_TOGGLE);
     var drawer = toggle && document.getElementById(toggle.getAttribute("aria-controls"));
     return Boolean(drawer && toggle.getAttribute("aria-expanded") === "true" && toggle.getClientRects().length &&
                    drawer.contains(target));
@@ -26,8 +28,9 @@
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Escape" || event.defaultPrevented || ownedElsewhere(event.target)) return;
     var around = event.target.closest && event.target.closest("details[open]");
-    var profile = document.getElementById("profile");
-    var close = document.getElementById("profile-close");
+    var ids = contract().ids;
+    var profile = document.getElementById(ids.PROFILE);
+    var close = document.getElementById(ids.PROFILE_CLOSE);
     var others = document.querySelectorAll("details[open]");
     if (around) {
       closeDetails(around);

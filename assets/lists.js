@@ -8,6 +8,7 @@
   var RANKING_ALL = 40;  // up to this many districts the ranking shows all; above, the top and bottom ten
   var RANKING_ENDS = 10;
   var TABLE_ROWS = 100;  // the table shows this many rows at most (plus the chosen ones); the CSV has every row
+  var contract = function () { return window.DistriktskortContract(); };  // assets/contract.js
 
   function valueLabel(view, figures, index, district) {
     return window.DistriktskortFigures.valueLabel(view, figures, index, district);
@@ -133,8 +134,9 @@
   // Sorting by rank is sorting by value the other way round.
   function markSort(sort) {
     var by = (sort && sort.by) || "value", descending = !sort || sort.descending !== false;
+    var columns = contract().table_columns;  // ui/panels.py TABLE_COLUMNS, in the order of the headings
     document.querySelectorAll(".district-table thead th").forEach(function (heading, column) {
-      var name = ["name", "value", "rank"][column];
+      var name = columns[column];
       var down = name === "rank" ? !descending : descending;
       heading.setAttribute("aria-sort", name === by ? (down ? "descending" : "ascending") : "none");
     });

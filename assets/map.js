@@ -1,21 +1,22 @@
 /*
  * Browser-side callbacks for Distriktskort.
  *
- * The server sends the chosen indicator once, with every year in it, packed small (the "map-view" store). Moving
+ * The server sends the chosen indicator once, with every year in it, packed small (the map view store). Moving
  * the year slider or playing through the years then happens here, with no request to the server: the map is
  * recoloured through DistrictMap (assets/district_map.js), and the ranking, table, title and sentence follow.
  */
 (function () {
   "use strict";
 
-  var PICKER_ALL = 200;  // ui/controls.py: above this many districts the pickers list only matches
-  var PICKER_MATCHES = 50;
-  var MAX_LABEL_CHARS = 80;  // ui/labels.py: Dash indexes every substring of a label, so a label is kept short
+  // The ids, names, limits and codes shared with Python (ui/contract.py), read when needed: assets/contract.js.
+  var contract = function () { return window.DistriktskortContract(); };
 
-  // A picker label as ui/labels.py makes one: cut to MAX_LABEL_CHARS, and '__proto__' (which the dropdown's
-  // search index would write onto every object) broken by an invisible zero-width joiner.
+  // A picker label as ui/labels.py makes one: cut to its MAX_LABEL_CHARS (Dash indexes every substring of a label,
+  // so a label is kept short), and '__proto__' (which the dropdown's search index would write onto every object)
+  // broken by an invisible zero-width joiner.
   function optionLabel(name) {
-    var text = name.length > MAX_LABEL_CHARS ? Array.from(name).slice(0, MAX_LABEL_CHARS - 1).join("") + "…" : name;
+    var most = contract().max_label_chars;
+    var text = name.length > most ? Array.from(name).slice(0, most - 1).join("") + "…" : name;
     return text.replace(/__proto__/gi, function (found) { return found.slice(0, -1) + "\u200d" + found.slice(-1); });
   }
 
@@ -24,28 +25,26 @@
     return text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   }
   var seen = { closes: 0, pick: null, written: null };  // clicks acted on, and the address last written
-  var VIEW_PARAMETERS = ["indicator", "measure", "year", "district", "compare", "mode", "from", "lang"];
   var figures = function () { return window.DistriktskortFigures; };  // assets/figures.js
   var lists = function () { return window.DistriktskortLists; };  // assets/lists.js
-  var ANNOUNCE = "map-announce";  // ui/ids.py MAP_ANNOUNCE: the page's one polite live region
-  var MAP_HELP = "map-help";  // ui/ids.py MAP_HELP: the map's keyboard help
   var SETTLE_MS = 600;  // the year and view are said once the slider rests: a drag says its last year only
   var spoken = { setup: null, playing: false, settle: null, viewKey: null, touched: false };
-  var PANEL = "controls-panel";  // ui/ids.py CONTROLS_PANEL: the controls a reader changes the view with
 
   // A view is said only once the reader has touched a control. The view an address asks for (?lang=en, a shared
-  // link) is applied just after the first render, and is the first view too: nothing the reader did.
+  // link) is applied just after the first render, and is the first view too: nothing the reader did. The panel
+  // (ui/ids.py CONTROLS_PANEL) holds the controls a reader changes the view with.
   ["pointerdown", "keydown", "input"].forEach(function (type) {
     document.addEventListener(type, function (event) {
-      var panel = document.getElementById(PANEL);
+      var panel = document.getElementById(contract().ids.CONTROLS_PANEL);
       if (panel && event.target instanceof Node && panel.contains(event.target)) spoken.touched = true;
     }, true);
   });
 
   // Words for the live region. The same words again (the same district twice) are still said: the region is
-  // emptied first and written a moment later, as screen readers only speak a change.
+  // emptied first and written a moment later, as screen readers only speak a change. The region (MAP_ANNOUNCE) is
+  // the page's one polite live region.
   function announce(text) {
-    var region = document.getElementById(ANNOUNCE);
+    var region = document.getElementById(contract().ids.MAP_ANNOUNCE);
     if (!region || !text) return;
     if (region.textContent !== text) { region.textContent = text; return; }
     region.textContent = "";
@@ -70,7 +69,7 @@
   // language switch (assets/page_language.js), before the address is rewritten. Any language the setup has texts
   // for; the callers fall back to Danish for the rest.
   function pageLanguage() {
-    var page = document.getElementById("page");
+    var page = document.getElementById(contract().ids.PAGE);
     return document.documentElement.lang || (page && page.lang) || "da";
   }
 
@@ -81,7 +80,7 @@
         shapes: setup.shapes, glyphs: setup.glyphs, bounds: setup.bounds, font: setup.font,
         background: setup.background, texts: setup.texts[pageLanguage()] || setup.texts.da,
         chosenColours: setup.chosen_colours, chosenCasing: setup.chosen_casing, missingHatch: setup.missing_hatch,
-        neighbours: setup.neighbours, describedBy: MAP_HELP,
+        neighbours: setup.neighbours, describedBy: contract().ids.MAP_HELP,  // the map's keyboard help
         keys: setup.feature_district.map(function (district) { return setup.ids[district]; }),
         names: setup.feature_district.map(function (district, feature) {
           var point = setup.label_points[feature];
@@ -92,21 +91,19 @@
     return setup.forMap;
   }
 
-  var MISSING_CODE = 0;  // layers/classify.py CODE_MISSING: no figure, drawn hatched
-
   // One year on the map: per shape its fill, whether it has no figure, and whether it is chosen first (1) or
-  // second (2), which gives its outline the colour of its line in the profile's chart.
+  // second (2), which gives its outline the colour of its line in the profile's chart. No figure is drawn hatched.
   function drawMap(setup, view, unpacked, index, selected) {
-    var codes = unpacked.codes[index];
+    var codes = unpacked.codes[index], missingCode = contract().status.missing;
     var fill = [], chosen = [], missing = [];
     setup.feature_district.forEach(function (district, feature) {
       var shown = drawnIn(setup, feature, index);
       fill.push(shown ? view.colours[codes[district]] : null);
-      missing.push(shown && codes[district] === MISSING_CODE);
+      missing.push(shown && codes[district] === missingCode);
       chosen.push(shown ? selected.indexOf(setup.ids[district]) + 1 : 0);
     });
     var scene = { fill: fill, chosen: chosen, missing: missing };
-    window.DistrictMap.draw(document.getElementById("map-graph"), mapSetup(setup), scene, {
+    window.DistrictMap.draw(document.getElementById(contract().ids.MAP_GRAPH), mapSetup(setup), scene, {
       tip: function (feature) {
         return figures().tipLines(setup, view, unpacked, index, setup.feature_district[feature]);
       },
@@ -141,7 +138,7 @@
   // The table's new order in words: "Sorteret efter tal, højeste først". By rank, descending is the highest first.
   function sortWords(setup, sort) {
     var texts = words(setup), by = (sort && sort.by) || "value", descending = !sort || sort.descending !== false;
-    var heading = document.querySelectorAll(".district-table thead th")[["name", "value", "rank"].indexOf(by)];
+    var heading = document.querySelectorAll(".district-table thead th")[contract().table_columns.indexOf(by)];
     var column = heading ? heading.textContent.trim().toLocaleLowerCase() : by;
     var order = by === "name" ? (descending ? texts.sort_z_to_a : texts.sort_a_to_z)
       : (descending ? texts.sort_high_first : texts.sort_low_first);
@@ -152,16 +149,17 @@
   // changed by hand, once the slider rests. Nothing while playing (said once it stops), nor for the first view or
   // the one the address asks for.
   function speakChange(setup, view, trigger, text, sort) {
+    var ids = contract().ids;
     spoken.setup = setup;
-    if (trigger === "table-sort") { announce(sortWords(setup, sort)); return; }
+    if (trigger === ids.TABLE_SORT) { announce(sortWords(setup, sort)); return; }
     if (spoken.viewKey === null || !spoken.touched) { spoken.viewKey = view.key; return; }
-    if (spoken.playing || (trigger !== "controls-year" && trigger !== "map-view")) return;
+    if (spoken.playing || (trigger !== ids.CONTROLS_YEAR && trigger !== ids.MAP_VIEW)) return;
     clearTimeout(spoken.settle);
     spoken.settle = setTimeout(function () { announce(text); }, SETTLE_MS);
   }
 
   function titleAndSentence() {
-    return ["map-title", "map-sentence"].map(function (id) {
+    return [contract().ids.MAP_TITLE, contract().ids.MAP_SENTENCE].map(function (id) {
       var element = document.getElementById(id);
       return element ? element.textContent.trim() : "";
     }).filter(Boolean).join(". ");
@@ -169,7 +167,7 @@
 
   // A district chosen on the map or in the table: one store, read by chooseDistrict.
   function pickDistrict(id) {
-    window.dash_clientside.set_props("district-pick", { data: { id: id, stamp: Date.now() } });
+    window.dash_clientside.set_props(contract().ids.DISTRICT_PICK, { data: { id: id, stamp: Date.now() } });
   }
 
   // Table rows are plain buttons that carry their district; one listener serves them all, so redrawing the
@@ -190,12 +188,12 @@
     var next = years[Math.max(0, Math.min(years.length - 1, (at < 0 ? 0 : at) + direction))];
     event.preventDefault();
     event.stopPropagation();
-    window.dash_clientside.set_props("controls-year", { value: next });
+    window.dash_clientside.set_props(contract().ids.CONTROLS_YEAR, { value: next });
   }, true);
   // The table is drawn only while it is open ("toggle" does not bubble, so it is caught on the way down).
   document.addEventListener("toggle", function (event) {
     if (event.target.classList && event.target.classList.contains("district-table")) {
-      window.dash_clientside.set_props("table-open", { data: event.target.open });
+      window.dash_clientside.set_props(contract().ids.TABLE_OPEN, { data: event.target.open });
     }
   }, true);
 
@@ -249,14 +247,15 @@
       // The map is made, and its shapes fetched, as soon as the page is there: while the first view is on its
       // way from the server, not after it.
       prepareMap: function (setup) {
-        if (setup && setup.shapes) window.DistrictMap.prepare(document.getElementById("map-graph"), mapSetup(setup));
+        var graph = document.getElementById(contract().ids.MAP_GRAPH);
+        if (setup && setup.shapes) window.DistrictMap.prepare(graph, mapSetup(setup));
         return window.dash_clientside.no_update;
       },
 
       // For a dataset too large to list every district: the names that match what is typed, those starting with
       // it first, and always the chosen one, so it keeps its label.
       districtOptions: function (search, value, setup) {
-        if (!setup || setup.ids.length <= PICKER_ALL) return window.dash_clientside.no_update;
+        if (!setup || setup.ids.length <= contract().picker_all) return window.dash_clientside.no_update;
         var wanted = (search || "").trim().toLocaleLowerCase("da");
         var starts = [], contains = [];
         if (wanted) {
@@ -268,7 +267,7 @@
         }
         var byName = function (a, b) { return setup.names[a].localeCompare(setup.names[b], "da"); };
         var chosen = setup.ids.indexOf(value);
-        var found = starts.sort(byName).concat(contains.sort(byName)).slice(0, PICKER_MATCHES);
+        var found = starts.sort(byName).concat(contains.sort(byName)).slice(0, contract().picker_matches);
         if (chosen >= 0 && found.indexOf(chosen) < 0) found.unshift(chosen);
         return found.map(function (district) {
           return { label: optionLabel(setup.names[district]), value: setup.ids[district] };
@@ -322,7 +321,8 @@
       },
 
       pageMode: function (pathname) {
-        return (pathname || "").replace(/\/+$/, "") === "/embed" ? "page page-embed" : "page";
+        var page = contract().page_class;  // the class ui/layout.py gives the page
+        return (pathname || "").replace(/\/+$/, "") === "/embed" ? page + " page-embed" : page;
       },
 
       embedCode: function (search) {
@@ -336,13 +336,14 @@
         return linkIds.map(function (id) { return "/export/view." + id.index + (search || ""); });
       },
 
-      // The view's controls written to the address, in the order of ui/url_state.py's VIEW_PARAMETERS.
+      // The view's controls written to the address, one argument per view parameter, in their declared order.
       writeUrl: function () {
-        if (!arguments[VIEW_PARAMETERS.length]) return window.dash_clientside.no_update;
+        var names = contract().view_parameters;
+        if (!arguments[names.length]) return window.dash_clientside.no_update;
         var params = new URLSearchParams();
-        for (var i = 0; i < VIEW_PARAMETERS.length; i++) {
+        for (var i = 0; i < names.length; i++) {
           var value = arguments[i];
-          if (value !== null && value !== undefined && value !== "") params.append(VIEW_PARAMETERS[i], String(value));
+          if (value !== null && value !== undefined && value !== "") params.append(names[i], String(value));
         }
         var search = params.toString() ? "?" + params.toString() : "";
         if (search === window.location.search) return window.dash_clientside.no_update;

@@ -8,11 +8,18 @@
 (function () {
   "use strict";
 
+  var contract = function () { return window.DistriktskortContract(); };  // assets/contract.js
+
+  // The map's box, as a selector.
+  function mapSelector() {
+    return "#" + contract().ids.MAP_GRAPH;
+  }
+
   function followLanguage(lang, setup) {
     if (typeof lang !== "string" || !lang) return;
     document.documentElement.lang = lang;
     var texts = setup && setup.texts && setup.texts[lang];
-    var canvas = document.querySelector("#map-graph canvas");
+    var canvas = document.querySelector(mapSelector() + " canvas");
     if (texts && canvas && texts.map_title) canvas.setAttribute("aria-label", texts.map_title);
     if (texts) relabelControls(texts);
   }
@@ -23,7 +30,7 @@
     var mac = /Mac|iPhone|iPad/.test(navigator.platform || "");
     var named = { ".maplibregl-ctrl-zoom-in": texts.map_zoom_in, ".maplibregl-ctrl-zoom-out": texts.map_zoom_out };
     Object.keys(named).forEach(function (selector) {
-      document.querySelectorAll("#map-graph " + selector).forEach(function (button) {
+      document.querySelectorAll(mapSelector() + " " + selector).forEach(function (button) {
         button.setAttribute("aria-label", named[selector]);
         button.title = named[selector];
       });
@@ -31,7 +38,7 @@
     var messages = { ".maplibregl-desktop-message": mac ? texts.map_cmd_scroll : texts.map_ctrl_scroll,
                      ".maplibregl-mobile-message": texts.map_two_fingers };
     Object.keys(messages).forEach(function (selector) {
-      document.querySelectorAll("#map-graph " + selector).forEach(function (message) {
+      document.querySelectorAll(mapSelector() + " " + selector).forEach(function (message) {
         message.textContent = messages[selector];
       });
     });

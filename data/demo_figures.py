@@ -12,6 +12,7 @@ import pandas as pd
 
 from data.demo_geography import PLACES, Place
 from layers.registry import FAMILY_BY_ID
+from layers.status import MISSING, SHOWN
 
 YEARS = tuple(range(2011, 2017))
 TOTAL_RESIDENTS_2011 = 45_900  # like Hedensted
@@ -127,7 +128,7 @@ def figures_of(places: tuple[Place, ...] | list[Place], scale: float = 1.0) -> p
     value, status``. The demo uses it, and so does the benchmark generator (``bench/make_datasets.py``)."""
     rows = [row for place in places for row in _rows(_District(place, scale))]
     table = pd.DataFrame(rows, columns=["district_id", "year", "indicator", "value"])
-    table["status"] = ""
+    table["status"] = SHOWN.word
     return table
 
 
@@ -142,5 +143,5 @@ def demo_statistics() -> pd.DataFrame:
     for district_id, year, family_id in MISSING_CELLS:
         indicators = [category.id for category in FAMILY_BY_ID[family_id].categories]
         hit = (table["district_id"] == district_id) & (table["year"] == year) & table["indicator"].isin(indicators)
-        table.loc[hit, ["value", "status"]] = [np.nan, "missing"]
+        table.loc[hit, ["value", "status"]] = [np.nan, MISSING.word]
     return table

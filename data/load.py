@@ -11,15 +11,7 @@ import numpy as np
 import pandas as pd
 
 from data.districts import read_boundaries
-from data.model import (
-    STATUS_CODES,
-    STATUS_MISSING,
-    STATUS_SHOWN,
-    Dataset,
-    DatasetInfo,
-    Indicator,
-    Series,
-)
+from data.model import Dataset, DatasetInfo, Indicator, Series
 from data.write import (
     DISTRICTS_FILE,
     INDICATOR_COLUMNS,
@@ -33,17 +25,18 @@ from layers.errors import InputError
 from layers.families import UNITS, Category, Family
 from layers.plain_text import as_text, check_id
 from layers.registry import (
+    DEFAULT_MEASURE,
     FAMILY_BY_ID,
+    MEASURES,
     OTHER_FAMILY,
     fallback_family,
     family_slug,
+    given_measure,
     lookup,
     measures_of,
-    unit_of,
 )
+from layers.status import CODE_OF_WORD, MISSING, SHOWN, WORDS_IN_FILES, worst
 from layers.text import Text
-
-SHARE_FACTORS = {"percent": 100.0, "per_1000": 1000.0}
 
 
 def _read_json(path: Path) -> dict:
@@ -130,7 +123,7 @@ def _info(package: dict, path: Path) -> DatasetInfo:
         reference_date=Text(as_text(reference.get("da")), as_text(reference.get("en")), as_text(reference.get("sv"))),
         min_count=min_count if isinstance(min_count, int) and not isinstance(min_count, bool) else None,
         default_indicator=as_text(own.get("default_indicator")),
-        default_measure=as_text(own.get("default_measure"), "share"),
+        default_measure=as_text(own.get("default_measure"), DEFAULT_MEASURE),
         default_year=default_year,
         accessibility_contact=as_text(own.get("accessibility_contact")).strip(),
     )
@@ -206,7 +199,7 @@ def _statistics(table: pd.DataFrame, path: Path, district_ids: list[str], indica
     for column, allowed, what in (
         ("district_id", set(district_ids), f"a district in {DISTRICTS_FILE}"),
         ("indicator", set(indicators), f"an indicator in {INDICATORS_FILE}"),
-        ("status", set(STATUS_CODES), "empty, 'suppressed' or 'missing'"),
+        ("status", set(CODE_OF_WORD), WORDS_IN_FILES),
     ):
         bad = ~table[column].isin(allowed)
         if bad.any():
@@ -219,15 +212,15 @@ def _statistics(table: pd.DataFrame, path: Path, district_ids: list[str], indica
     for bad, field, expected in (
         (years.isna() | (years % 1 != 0) | ~years.between(1000, 9999), "year", "a year of four digits"),
         (
-            values.isna() & (table["status"] == ""),
+            values.isna() & (table["status"] == SHOWN.word),
             "value",
-            "a number (leave it empty and set status to 'missing' if there is none)",
+            f"a number (leave it empty and set status to '{MISSING.word}' if there is none)",
         ),
     ):
         if bad.any():
             first = bad.idxmax()
             raise InputError(f"{path}, line {line[first]}: {field} {table.at[first, field]!r} is not {expected}.")
-    tidy = table.assign(year=years.astype(int), value=values.where(table["status"] == ""))
+    tidy = table.assign(year=years.astype(int), value=values.where(table["status"] == SHOWN.word))
     duplicated = tidy.duplicated(["district_id", "year", "indicator"], keep="first")
     if duplicated.any():
         first = duplicated.idxmax()
@@ -244,15 +237,15 @@ def _cube(
     keyed = tidy.set_index(["indicator", "year", "district_id"])
     shape = (len(indicator_ids), len(years), len(district_ids))
     values = keyed["value"].reindex(index).to_numpy(dtype=float).reshape(shape)
-    status = keyed["status"].map(STATUS_CODES).reindex(index).fillna(STATUS_MISSING).to_numpy(dtype=int).reshape(shape)
+    status = keyed["status"].map(CODE_OF_WORD).reindex(index).fillna(MISSING.code).to_numpy(dtype=int).reshape(shape)
     return values, status
 
 
 def _given_series(indicator: Indicator, values: np.ndarray, status: np.ndarray) -> tuple[str, Series]:
     # Figures that arrive as shares or plain numbers are shown as they are: there is no count to divide.
     unit = UNITS[indicator.unit]
-    measure = "share" if indicator.unit in SHARE_FACTORS else "count"
-    values = np.where(status == STATUS_SHOWN, values, np.nan)
+    measure = given_measure(unit).id
+    values = np.where(status == SHOWN.code, values, np.nan)
     signed = bool(np.nanmin(values, initial=0.0) < 0)
     family = indicator.family
     classes = classify_over_all_years(
@@ -264,15 +257,15 @@ def _given_series(indicator: Indicator, values: np.ndarray, status: np.ndarray) 
 
 def _series(indicator: Indicator, measure: str, counts, status, denominators, denominator_status) -> Series:
     family = indicator.family
-    unit = unit_of(family, measure)
+    unit = MEASURES[measure].unit_for(family)
     known = lookup(indicator.id)
     signed = bool(known and known[1].signed)
-    if measure == "share":
+    if MEASURES[measure].of_a_whole:
         with np.errstate(divide="ignore", invalid="ignore"):
-            values = counts / denominators * SHARE_FACTORS[family.share_unit]
-        status = np.maximum(status, denominator_status)
-        status = np.where((status == STATUS_SHOWN) & ~np.isfinite(values), STATUS_MISSING, status)
-        values = np.where(status == STATUS_SHOWN, values, np.nan)
+            values = counts / denominators * unit.per
+        status = worst(status, denominator_status)
+        status = np.where((status == SHOWN.code) & ~np.isfinite(values), MISSING.code, status)
+        values = np.where(status == SHOWN.code, values, np.nan)
     else:
         values, denominators = counts, np.full_like(counts, np.nan)
     classes = classify_over_all_years(
@@ -307,13 +300,13 @@ def load_dataset(folder: Path) -> Dataset:
     series = {}
     for indicator_id, indicator in indicators.items():
         i = position[indicator_id]
-        if indicator.unit in SHARE_FACTORS or (indicator.unit == "number" and lookup(indicator_id) is None):
+        if UNITS[indicator.unit].per or (indicator.unit == "number" and lookup(indicator_id) is None):
             measure, given = _given_series(indicator, counts[i], status[i])
             series[indicator_id, measure] = given
             continue
         d = position.get(indicator.denominator or "")
         for measure in measures_of(indicator.family):
-            if measure == "share" and d is None:
+            if MEASURES[measure].of_a_whole and d is None:
                 continue
             denominator, denominator_status = (counts[d], status[d]) if d is not None else (None, None)
             series[indicator_id, measure] = _series(

@@ -11,12 +11,9 @@ import numpy as np
 
 from layers.classify import Classes
 from layers.families import Family, Unit
+from layers.registry import MEASURES, Measure
 from layers.text import Text
-
-STATUS_SHOWN = 0
-STATUS_SUPPRESSED = 1
-STATUS_MISSING = 2
-STATUS_CODES = {"": STATUS_SHOWN, "suppressed": STATUS_SUPPRESSED, "missing": STATUS_MISSING}
+from stats.disclosure import DEFAULT_MIN_COUNT
 
 
 @dataclass(frozen=True)
@@ -36,8 +33,10 @@ class Indicator:
 class Series:
     """One indicator in one measure over all years: arrays shaped (years, districts).
 
-    ``values`` is NaN wherever ``status`` is not ``STATUS_SHOWN``. ``counts`` and ``denominators`` are the figures
-    a share was computed from (the denominator is NaN for a plain count).
+    ``status`` holds a ``layers.status.Status.code`` per cell, and ``values`` is NaN wherever it is not
+    ``SHOWN.code``. ``counts`` and ``denominators`` are the figures a share was computed from (the denominator is
+    NaN for a plain count). ``measure`` is the measure's id, as in files and addresses; ``measure_spec`` is what it
+    does.
     """
 
     indicator: Indicator
@@ -49,6 +48,10 @@ class Series:
     status: np.ndarray
     classes: Classes | None
     signed: bool = False
+
+    @property
+    def measure_spec(self) -> Measure:
+        return MEASURES[self.measure]
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,19 @@ class DatasetInfo:
     # Whom to tell about an accessibility problem (an e-mail address or a web address), for the accessibility
     # statement (ui/statement.py); empty when the dataset names no one.
     accessibility_contact: str = ""
+
+    @property
+    def hidden_below(self) -> int:
+        """The N in "fewer than N people" that readers are told a hidden figure counts: the dataset's ``min_count``,
+        or the default rule's when the dataset gives none or 0 (0: the publisher hid figures by a rule of its own).
+        The one place this threshold is chosen; sentences and tooltips ask for it.
+
+        >>> from dataclasses import replace
+        >>> info = DatasetInfo("", "", "", Text("", ""), Text("", ""), False, "", "", Text("", ""), None, "", "", 2020)
+        >>> info.hidden_below, replace(info, min_count=3).hidden_below, replace(info, min_count=0).hidden_below
+        (5, 3, 5)
+        """
+        return self.min_count or DEFAULT_MIN_COUNT
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ import pandas as pd
 
 from geo.io import write_geojson
 from layers.errors import InputError
+from layers.status import MISSING, SHOWN, SUPPRESSED
 
 DISTRICTS_FILE = "districts.geojson"
 STATISTICS_FILE = "statistics.csv"
@@ -60,7 +61,7 @@ def _resources() -> list[dict]:
                     _field("year", "integer", "Reference year (the date within it is distriktskort.reference_date)"),
                     _field("indicator", "string", "Indicator id, described in indicators.csv"),
                     _field("value", "number", "The figure; empty when suppressed or missing"),
-                    _field("status", "string", "Empty, 'suppressed' (hidden for privacy) or 'missing'"),
+                    _field("status", "string", f"Empty, '{SUPPRESSED.word}' (hidden for privacy) or '{MISSING.word}'"),
                 ],
                 "missingValues": [""],
             },
@@ -85,7 +86,9 @@ def _write_into(
 ) -> None:
     write_geojson(districts, folder / DISTRICTS_FILE)
     table = statistics.loc[:, list(STATISTICS_COLUMNS)].sort_values(["indicator", "year", "district_id"])
-    table = table.assign(value=table["value"].astype(float).map(_format_value), status=table["status"].fillna(""))
+    table = table.assign(
+        value=table["value"].astype(float).map(_format_value), status=table["status"].fillna(SHOWN.word)
+    )
     table.to_csv(folder / STATISTICS_FILE, index=False, lineterminator="\n")
     indicators.loc[:, list(INDICATOR_COLUMNS)].to_csv(folder / INDICATORS_FILE, index=False, lineterminator="\n")
     package = {**metadata, "resources": _resources()}

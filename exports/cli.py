@@ -12,15 +12,16 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from urllib.parse import urlencode
 
 from data.load import load_dataset
 from exports.formats import EXPORTERS
 from exports.images import PICTURES, ImageUnavailable
 from exports.table import view_table
 from layers.errors import InputError
+from layers.registry import MEASURES
 from layers.text import DEFAULT_LANGUAGE, LANGUAGES
-from ui.url_state import parse_view
+from view.modes import DEFAULT_MODE, MODES
+from view.view import View
 
 BAR_WIDTH = 30
 
@@ -32,8 +33,8 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--dataset", type=Path, default=DEMO_FOLDER, help="a dataset folder (default: the demo)")
     parser.add_argument("--indicator", help="the indicator id (see the README's table)")
     parser.add_argument("--year", type=int, help="the year (default: the dataset's default year)")
-    parser.add_argument("--measure", choices=("share", "count"), help="share or count (default: the dataset's)")
-    parser.add_argument("--mode", choices=("value", "change"), default="value", help="the figure, or its change")
+    parser.add_argument("--measure", choices=tuple(MEASURES), help="share or count (default: the dataset's)")
+    parser.add_argument("--mode", choices=tuple(MODES), default=DEFAULT_MODE, help="the figure, or its change")
     parser.add_argument("--from", dest="from_year", type=int, help="with --mode change: the year the change is from")
     parser.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE)
     parser.add_argument("--format", choices=tuple(EXPORTERS), required=True)
@@ -42,14 +43,13 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def _write(dataset, query: dict, format_id: str, path: Path) -> None:
-    view = parse_view(dataset, urlencode({key: value for key, value in query.items() if value is not None}))
-    if view.ignored:
+def _write(dataset, asked: dict, format_id: str, path: Path) -> None:
+    view, ignored = View.checked(dataset, asked)
+    if ignored:
         raise InputError(
-            f"cannot export {', '.join(view.ignored)}: not in {dataset.folder}. See the README's indicator table."
+            f"cannot export {', '.join(ignored)}: not in {dataset.folder}. See the README's indicator table."
         )
-    table = view_table(dataset, view.values, "")
-    path.write_bytes(EXPORTERS[format_id].write(table, dataset))
+    path.write_bytes(EXPORTERS[format_id].write(view_table(dataset, view, ""), dataset))
 
 
 def _common(arguments: argparse.Namespace) -> dict:

@@ -17,10 +17,9 @@ from pathlib import Path
 from data.model import Dataset
 from exports.renderer import Renderer, RendererBusy, slots_from_environment
 from exports.table import ExportTable
-from layers.classify import CODE_MISSING, MISSING_COLOUR
 from layers.i18n import t
-from ui.figure import FONT, LABEL_COLOURS
-from ui.view import discrete_colorscale, map_view, needs_light_text, year_codes
+from layers.look import FONT, discrete_colorscale, label_colour
+from layers.status import MISSING
 
 TOPOJSON_FOLDER = Path(__file__).resolve().parent.parent / "assets" / "topojson"
 TOPOJSON_URL = TOPOJSON_FOLDER.as_uri() + "/"
@@ -112,12 +111,11 @@ def plain(text: object) -> str:
 
 
 def image_figure(dataset: Dataset, table: ExportTable) -> dict:
-    """The figure behind an image export: map, names, legend, title and source line."""
-    values = table.view
-    view = map_view(dataset, values["indicator"], values["measure"], values["lang"], values["mode"], values["from"])
-    year_index = table.year_index
+    """The figure behind an image export: map, names, legend, title and source line, drawn from the view's layer."""
+    view, year_index = table.view, table.year_index
+    layer = view.layer(dataset)
+    codes, colours = layer.codes()[year_index].tolist(), layer.colours()
     geojson, drawn = _features(dataset, year_index)
-    codes = year_codes(view, year_index)
     choropleth = {
         "type": "choropleth",
         "geojson": geojson,
@@ -125,8 +123,8 @@ def image_figure(dataset: Dataset, table: ExportTable) -> dict:
         "locations": [dataset.feature_keys[feature] for _, feature in drawn],
         "z": [codes[district] for district, _ in drawn],
         "zmin": -0.5,
-        "zmax": len(view["colours"]) - 0.5,
-        "colorscale": discrete_colorscale(view["colours"]),
+        "zmax": len(colours) - 0.5,
+        "colorscale": discrete_colorscale(colours),
         "showscale": False,
         "marker": {"line": {"color": "#ffffff", "width": 0.8}},
     }
@@ -136,33 +134,29 @@ def image_figure(dataset: Dataset, table: ExportTable) -> dict:
         "lon": [dataset.label_points[feature][0] for _, feature in drawn],
         "lat": [dataset.label_points[feature][1] for _, feature in drawn],
         "text": [plain(dataset.district_names[district]) for district, _ in drawn],
-        "textfont": {
-            "family": FONT,
-            "size": 10,
-            "color": [LABEL_COLOURS[int(needs_light_text(view["colours"][codes[d]]))] for d, _ in drawn],
-        },
+        "textfont": {"family": FONT, "size": 10, "color": [label_colour(colours[codes[d]]) for d, _ in drawn]},
         "showlegend": False,
         "hoverinfo": "skip",
     }
     legend = [
         {"type": "scattergeo", "lon": [None], "lat": [None], "mode": "markers", "name": plain(label), "showlegend": True,
          "marker": {"symbol": "square", "size": 14, "color": colour, "line": {"color": "#8a989f", "width": 1}}}
-        for colour, label in table.legend if colour != MISSING_COLOUR
+        for colour, label in table.legend if colour != MISSING.colour
     ]  # fmt: skip
-    missing_label = next((label for colour, label in table.legend if colour == MISSING_COLOUR), None)
+    missing_label = next((label for colour, label in table.legend if colour == MISSING.colour), None)
     missing = [feature for (district, _), feature in zip(drawn, geojson["features"], strict=True)
-               if codes[district] == CODE_MISSING]  # fmt: skip
-    # title, unit, source, licence, link, date[, note]: the picture prints all but the title, unit and long link
-    unit = table.header[1][1]
-    lang, year = table.view["lang"], table.view["year"]
+               if codes[district] == MISSING.code]  # fmt: skip
+    provenance, lang, year = table.provenance, view.lang, view.year
     reference = dataset.info.reference_date(lang)
     # With no reference date the caption says which year the figures are for, with no dangling "pr.".
     figures_as_of = (
         t("image_as_of", lang, date=f"{reference} {year}") if reference else t("image_year", lang, year=year)
     )
-    # Wrapped before escaping, so an escaped "&amp;" is not cut in two and counts as the one character it shows.
-    parts = [f"{label}: {text}" for i, (label, text) in enumerate(table.header) if i in (2, 3, 5, 6)]
-    source = source_lines(parts)
+    # The picture prints the source, licence, date and note, not the long link. Wrapped before escaping, so an
+    # escaped "&amp;" is not cut in two and counts as the one character it shows.
+    printed = (("export_source", provenance.source), ("export_licence", provenance.licence),
+               ("export_downloaded", provenance.downloaded), ("export_note", provenance.note))  # fmt: skip
+    source = source_lines([f"{t(key, lang)}: {text}" for key, text in printed if text])
     return {
         "data": [choropleth, names, *legend, *_missing_outlines(missing, missing_label)],
         "layout": {
@@ -170,7 +164,8 @@ def image_figure(dataset: Dataset, table: ExportTable) -> dict:
             "height": SIZE_PX[1],
             "font": {"family": FONT, "color": "#1b2a33"},
             "title": {
-                "text": f"<b>{plain(table.title)}</b><br><sup>{plain(dataset.info.area_name)} · {plain(unit)} · "
+                "text": f"<b>{plain(provenance.title)}</b><br><sup>{plain(dataset.info.area_name)} · "
+                f"{plain(provenance.unit)} · "
                 f"{figures_as_of}</sup>",
                 "x": 0.02,
             },

@@ -17,7 +17,7 @@ from exports.images import ImageUnavailable
 from exports.table import view_table
 from serving.header_values import attachment, percent_encoded
 from serving.links import link_base
-from ui.url_state import parse_view
+from view.view import View
 
 DATASET_FILES = ("datapackage.json", "districts.geojson", "statistics.csv", "indicators.csv")
 
@@ -45,8 +45,8 @@ def register(server: flask.Flask, dataset: Dataset) -> None:
             return flask.Response(
                 f"Unknown export format {format_id[:20]!r}. Use one of: {known}.", 404, mimetype="text/plain"
             )
-        view = parse_view(dataset, flask.request.query_string.decode("utf-8", errors="replace"))
-        table = view_table(dataset, view.values, link_base())
+        view, ignored = View.parse(dataset, flask.request.query_string.decode("utf-8", errors="replace"))
+        table = view_table(dataset, view, link_base())
         try:
             body = exporter.write(table, dataset)
         except ImageUnavailable as error:  # no Chromium here, or every picture slot of this worker is taken
@@ -58,8 +58,8 @@ def register(server: flask.Flask, dataset: Dataset) -> None:
         response = flask.Response(body, mimetype=exporter.media_type)
         response.headers["X-Alt-Text"] = percent_encoded(table.alt_text)  # names may hold anything: see its docstring
         response.headers["Content-Disposition"] = attachment(f"{table.file_stem}.{exporter.id}")
-        if view.ignored:
-            response.headers["X-Distriktskort-Ignored"] = percent_encoded(", ".join(view.ignored))
+        if ignored:
+            response.headers["X-Distriktskort-Ignored"] = percent_encoded(", ".join(ignored))
         return response
 
     @server.get("/export/<path:unknown>")

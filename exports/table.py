@@ -1,7 +1,7 @@
 """Exactly what a view shows, as a table with its provenance: the one thing every export format writes.
 
-One row per district: id, name, value, count, denominator, status. The header says what it is, where it comes
-from, under which licence, the link that reopens the view, and when it was downloaded.
+One row per district: id, name, value, count, denominator, status. Its ``Provenance`` says what it is, where it
+comes from, under which licence, the link that reopens the view, and when it was downloaded.
 """
 
 from __future__ import annotations
@@ -11,11 +11,10 @@ from datetime import date
 
 import numpy as np
 
-from data.model import STATUS_MISSING, STATUS_SUPPRESSED, Dataset
+from data.model import Dataset
 from layers.i18n import t
-from ui.modes import MODES
-from ui.url_state import view_query
-from ui.view import legend_items, measure_label, resolve_selection
+from layers.status import SHOWN, STATUSES
+from view.view import View
 
 COLUMNS = ("id", "name", "value", "count", "denominator", "status")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -33,59 +32,76 @@ def neutralise(cell: object) -> object:
 
 
 @dataclass(frozen=True)
-class ExportTable:
-    """A view's rows and the header that goes with them."""
+class Provenance:
+    """What a download is, and where it comes from: every file and picture carries it."""
 
     title: str
-    header: tuple[tuple[str, str], ...]  # (label, text) lines: source, licence, link, date
+    unit: str
+    source: str
+    licence: str
+    link: str  # the address that reopens the view
+    downloaded: str  # ISO date
+    note: str = ""  # that the data is fictional, when it is
+
+    def lines(self, lang: str) -> tuple[tuple[str, str], ...]:
+        """(label, text) per fact, in the reader's language: the header of a CSV, the "about" sheet of a workbook."""
+        facts = (("export_title", self.title), ("export_unit", self.unit), ("export_source", self.source),
+                 ("export_licence", self.licence), ("export_link", self.link), ("export_downloaded", self.downloaded),
+                 ("export_note", self.note))  # fmt: skip
+        return tuple((t(key, lang), text) for key, text in facts if text)
+
+
+@dataclass(frozen=True)
+class ExportTable:
+    """A view's rows, and what goes with them."""
+
+    view: View
+    provenance: Provenance
     rows: tuple[tuple, ...]
     year_index: int
-    file_stem: str
-    view: dict  # the checked view parameters this table shows
     legend: tuple[tuple[str, str], ...]  # (colour, label), as on the page
     alt_text: str = ""  # the sentence of the view: what a picture of it shows, for a CMS's alt text
+
+    @property
+    def title(self) -> str:
+        return self.provenance.title
+
+    @property
+    def header(self) -> tuple[tuple[str, str], ...]:
+        return self.provenance.lines(self.view.lang)
+
+    @property
+    def file_stem(self) -> str:
+        return f"distriktskort_{self.view.indicator}_{self.view.year}"
 
 
 def _number(value: float) -> float | None:
     return None if np.isnan(value) else round(float(value), 6)
 
 
-def view_table(dataset: Dataset, values: dict, base_url: str, today: date | None = None) -> ExportTable:
-    """The table for a parsed view (see ``ui.url_state.parse_view``)."""
-    lang = values["lang"]
-    indicator_id, measure = resolve_selection(dataset, values["indicator"], values["measure"])
-    series = dataset.series[indicator_id, measure]
-    year_index = dataset.years.index(values["year"])
-    mode = MODES[values["mode"]]
-    layer = mode.layer(series, dataset.years.index(values["from"]))
-    title = mode.title(series, measure_label(series, lang), values["from"], lang).replace("{year}", str(values["year"]))
-    statuses = {STATUS_SUPPRESSED: "suppressed", STATUS_MISSING: "missing"}
+def view_table(dataset: Dataset, view: View, base_url: str, today: date | None = None) -> ExportTable:
+    """The table of a view: one row per district, in the year the view shows."""
+    lang, series, layer = view.lang, view.series(dataset), view.layer(dataset)
+    year_index = dataset.years.index(view.year)
+    values, status = layer.values[year_index], layer.status[year_index]
     rows = tuple(
         (
             district_id,
             dataset.district_names[d],
-            _number(layer.values[year_index, d]),
-            _number(series.counts[year_index, d]) if layer.status[year_index, d] == 0 else None,
-            _number(series.denominators[year_index, d]) if layer.status[year_index, d] == 0 else None,
-            statuses.get(int(layer.status[year_index, d]), ""),
+            _number(values[d]),
+            _number(series.counts[year_index, d]) if status[d] == SHOWN.code else None,
+            _number(series.denominators[year_index, d]) if status[d] == SHOWN.code else None,
+            STATUSES[int(status[d])].word,
         )
         for d, district_id in enumerate(dataset.district_ids)
     )
-    link = base_url.rstrip("/") + "/" + view_query({**values, "indicator": indicator_id, "measure": measure})
-    header = (
-        (t("export_title", lang), title),
-        (t("export_unit", lang), layer.unit.label(lang)),
-        (t("export_source", lang), dataset.info.source or "–"),
-        (t("export_licence", lang), dataset.info.licence or "–"),
-        (t("export_link", lang), link),
-        (t("export_downloaded", lang), (today or date.today()).isoformat()),
+    provenance = Provenance(
+        title=view.title(dataset).replace("{year}", str(view.year)),
+        unit=layer.unit.label(lang),
+        source=dataset.info.source or "–",
+        licence=dataset.info.licence or "–",
+        link=base_url.rstrip("/") + "/" + view.query(),
+        downloaded=(today or date.today()).isoformat(),
+        note=t("fictional_note", lang) if dataset.info.fictional else "",
     )
-    if dataset.info.fictional:
-        header += ((t("export_note", lang), t("fictional_note", lang)),)
-    view = {**values, "indicator": indicator_id, "measure": measure}
-    legend = tuple(legend_items(layer, lang))
-    alt_text = mode.sentence(
-        dataset, series, dataset.years.index(values["from"]), year_index, lang, measure_label(series, lang)
-    )
-    stem = f"distriktskort_{indicator_id}_{values['year']}"
-    return ExportTable(title, header, rows, year_index, stem, view, legend, alt_text)
+    return ExportTable(view, provenance, rows, year_index, tuple(layer.legend(lang)), view.sentence(dataset))

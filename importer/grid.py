@@ -11,13 +11,11 @@ their block labels filled down, and the line or row each came from, so later ste
 from __future__ import annotations
 
 import csv
-import datetime
 import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from geo.read import DEFAULT_LIMITS, ReadLimits, check_size
 from layers.errors import InputError
 from stats.validate import MISSING_MARKERS
 
@@ -111,7 +109,7 @@ def _separator(lines: list[str]) -> str:
     return best
 
 
-def _filled(cells: list[str]) -> int:
+def filled(cells: list[str]) -> int:
     return sum(1 for cell in cells if cell.strip())
 
 
@@ -174,7 +172,7 @@ def grid_from_cells(cells: list[list[str]], numbers: list[int], source: str, lin
     width = max((len(row) - next((i for i, c in enumerate(reversed(row)) if c.strip()), len(row)) for row in cells),
                 default=0)  # fmt: skip
     cells = [[cell.strip() for cell in row[:width]] + [""] * (width - len(row)) for row in cells]
-    start = next((i for i, row in enumerate(cells) if _filled(row) >= 2 or (row and not row[0] and _filled(row))), None)
+    start = next((i for i, row in enumerate(cells) if filled(row) >= 2 or (row and not row[0] and filled(row))), None)
     if width < 2 or start is None:
         raise InputError(f"{source}: no table found. Expected a header and rows separated by ',', ';' or tabs.")
     titles = tuple(cell for row in cells[:start] for cell in row if cell)
@@ -182,7 +180,7 @@ def grid_from_cells(cells: list[list[str]], numbers: list[int], source: str, lin
     position = start + 1
     while position < len(cells) and len(header_rows) < MAX_HEADER_ROWS:
         row = cells[position]
-        if _filled(row) == 0:
+        if filled(row) == 0:
             position += 1
             continue
         # Only a heading that leaves its first cell empty goes on below (row labels have no heading there), so a
@@ -195,9 +193,9 @@ def grid_from_cells(cells: list[list[str]], numbers: list[int], source: str, lin
     rows, lines = [], []
     for index in range(position, len(cells)):
         row = cells[index]
-        if _filled(row) == 0:
-            following = next((other for other in cells[index + 1 :] if _filled(other)), None)
-            if rows and (following is None or _filled(following) < 2 or _footnote(following)):
+        if filled(row) == 0:
+            following = next((other for other in cells[index + 1 :] if filled(other)), None)
+            if rows and (following is None or filled(following) < 2 or _footnote(following)):
                 break  # a blank line after the table: what follows are footnotes
             continue
         if rows and _footnote(row):
@@ -228,7 +226,7 @@ def grid_from_text(text: str, source: str) -> Grid:
         raise InputError(f"{source}: no table found. Expected a header and rows separated by ',', ';' or tabs.")
     width = widths.most_common(1)[0][0]
     for number, cells in enumerate(split, start=1):
-        if 2 <= len(cells) != width and _filled(cells) >= 2 and len(cells) > width:
+        if 2 <= len(cells) != width and filled(cells) >= 2 and len(cells) > width:
             raise InputError(
                 f"{source}, line {number}: has {len(cells)} fields where most lines have {width}. "
                 "Check the quoting and the separator."
@@ -240,58 +238,3 @@ def grid_from_text(text: str, source: str) -> Grid:
         if any(THOUSANDS_DOT.match(cell) for cell in sample):
             return Grid(grid.source, grid.header, grid.rows, grid.lines, grid.titles, True)
     return grid
-
-
-def _excel_text(value: object) -> str:
-    if isinstance(value, bool):
-        return str(value)
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
-    if isinstance(value, datetime.datetime | datetime.date):
-        return value.isoformat()[:10]
-    return str(value)
-
-
-def _excel_grids(path: Path) -> list[Grid]:
-    # calamine reads xlsx, xls, xlsb and ods alike, and does not trust a sheet's stated size, which some
-    # statistics databases write wrongly (so other readers see only cell A1).
-    from python_calamine import CalamineWorkbook
-
-    try:
-        book = CalamineWorkbook.from_path(str(path))
-        sheets = [(name, book.get_sheet_by_name(name).to_python(skip_empty_area=False)) for name in book.sheet_names]
-    except Exception as error:  # calamine raises its own kinds for a damaged or disguised file
-        raise InputError(
-            f"{path}: cannot be read as a spreadsheet ({error}). Open it in a spreadsheet program and save it as "
-            ".xlsx or CSV."
-        ) from error
-    grids = []
-    for name, values in sheets:
-        cells = [[_excel_text(value) for value in row] for row in values]
-        if any(_filled(row) for row in cells):
-            grids.append(grid_from_cells(cells, list(range(1, len(cells) + 1)), f"{path} [{name}]", "row"))
-    if not grids:
-        raise InputError(f"{path}: every sheet is empty.")
-    return grids
-
-
-def read_grids(path: Path, encoding: str | None = None, limits: ReadLimits = DEFAULT_LIMITS) -> list[Grid]:
-    """Every table in a statistics file: one for a CSV or JSON-stat file, one per non-empty sheet of a workbook."""
-    path = Path(path)
-    if not path.is_file():
-        raise InputError(f"{path}: no such file.")
-    check_size(path, limits)  # a workbook is a zip, and may unpack to gigabytes
-    raw = path.read_bytes()
-    if path.suffix.lower() in EXCEL_SUFFIXES or raw[:4] == b"PK\x03\x04" or raw[:4] == b"\xd0\xcf\x11\xe0":
-        if raw[:4] not in (b"PK\x03\x04", b"\xd0\xcf\x11\xe0"):
-            # Some databases save an HTML or CSV table under an Excel name: read what it really is.
-            if raw.lstrip()[:1] == b"<":
-                raise InputError(f"{path}: is a web page (HTML), not a spreadsheet. Download the CSV instead.")
-            return [grid_from_text(decode(raw, path, encoding), str(path))]
-        return _excel_grids(path)
-    from importer.jsonstat import jsonstat_grid, looks_like_jsonstat  # it builds a Grid: imported when needed
-
-    text = decode(raw, path, encoding)
-    if looks_like_jsonstat(text):
-        return [jsonstat_grid(text, str(path))]
-    return [grid_from_text(text, str(path))]

@@ -13,6 +13,7 @@ from babel.dates import format_date
 from importer.options import ImportOptions
 from importer.rows import slug
 from layers.errors import InputError
+from layers.registry import COUNT, SHARE
 from stats.disclosure import DisclosureRule
 
 DEFAULT_TERM = {"da": "distrikt", "en": "district", "da_plural": "distrikter", "en_plural": "districts"}
@@ -73,7 +74,7 @@ def dataset_metadata(options: ImportOptions, rule: DisclosureRule, indicators: p
             "fictional": False,
             "reference_date": reference_date(options.reference_date),
             "default_indicator": str(default),
-            "default_measure": "share" if len(shares) else "count",
+            "default_measure": (SHARE if len(shares) else COUNT).id,
             "default_year": int(years[-1]),
             "disclosure": rule.as_metadata(),
         },

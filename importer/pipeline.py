@@ -31,15 +31,18 @@ from importer.boundaries import (
     read_raw_sets,
 )
 from importer.checks import MAX_NAME, check_all, check_text
-from importer.grid import Grid, read_grids
+from importer.grid import Grid
 from importer.metadata import dataset_metadata
 from importer.options import ImportOptions, Progress
 from importer.roles import Overrides, Roles, column_name, describe, find_roles
 from importer.rows import TICK_ROWS, IndicatorSpec, long_rows, natural_key
+from importer.sources import read_grids
 from importer.units import infer_units
 from layers.errors import InputError
+from layers.families import COUNTED_UNITS
 from layers.registry import OTHER_FAMILY, lookup
-from stats.disclosure import SUPPRESSED, DisclosureRule, Membership, apply_disclosure_control
+from layers.status import MISSING, SUPPRESSED
+from stats.disclosure import DisclosureRule, Membership, apply_disclosure_control
 from stats.validate import parse_values, validate
 
 STAGES = 5
@@ -253,7 +256,7 @@ def _ordered(specs: Mapping[str, IndicatorSpec], present: list[str]) -> list[str
 def _memberships(tidy: pd.DataFrame, table: pd.DataFrame, described: Mapping[str, Mapping[str, str]]):
     """Families that secondary suppression must cover: declared ones, and those that add up to a published total."""
     # Indicators the importer could not place ("other") are no family: their figures need not add up to anything.
-    counts = table[(table["unit"] == "count") & table["id"].map(lambda i: lookup(i) is None)
+    counts = table[table["unit"].isin(COUNTED_UNITS) & table["id"].map(lambda i: lookup(i) is None)
                    & (table["family"] != OTHER_FAMILY)]  # fmt: skip
     wide = tidy.pivot_table(index=["district_id", "year"], columns="indicator", values="value", aggfunc="first")
     members = {}
@@ -348,7 +351,7 @@ def run_import(options: ImportOptions, progress: Progress | None = None) -> Impo
     check_years_have_boundaries(tidy, districts)
     progress.step(f"checked {len(tidy):,} figures against the districts")
     rule = DisclosureRule(min_count=options.min_count)
-    counts = tidy["indicator"].map(dict(zip(indicators["id"], indicators["unit"], strict=True))) == "count"
+    counts = tidy["indicator"].map(dict(zip(indicators["id"], indicators["unit"], strict=True))).isin(COUNTED_UNITS)
     families = _memberships(tidy, indicators, described)
     indicators = _with_denominators(indicators, families)
     protected = apply_disclosure_control(tidy[counts], rule, families)
@@ -371,8 +374,8 @@ def run_import(options: ImportOptions, progress: Progress | None = None) -> Impo
         years=tuple(int(year) for year in years),
         indicators=len(indicators),
         rows=len(statistics),
-        suppressed=int((statistics["status"] == SUPPRESSED).sum()),
-        missing=int((statistics["status"] == "missing").sum()),
+        suppressed=int((statistics["status"] == SUPPRESSED.word).sum()),
+        missing=int((statistics["status"] == MISSING.word).sum()),
         geometry=report,
         formats=tuple(read.notes),
         boundary_sets="; ".join(notes),

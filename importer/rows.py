@@ -20,6 +20,7 @@ from importer.grid import Grid
 from importer.roles import Roles, year_of_cell
 from layers.registry import OTHER_FAMILY
 from layers.registry import slug as ascii_slug
+from layers.status import SHOWN
 
 LONG_COLUMNS = ("district", "year", "indicator", "value", "status", "where", "row")
 MAX_TITLE = 120
@@ -107,7 +108,7 @@ def long_rows(
         if row_year == 0:
             continue  # a later quarter or month
         parts = tuple((heading, row[column]) for heading, column in named)
-        status = row[roles.status] if roles.status is not None else ""
+        status = row[roles.status] if roles.status is not None else SHOWN.word  # the value decides (stats.validate)
         sources = {roles.value: (None, "")} if roles.value is not None else roles.figures
         for column, (heading_year, words) in sources.items():
             year = heading_year if heading_year is not None else row_year

@@ -10,26 +10,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from data.model import STATUS_MISSING, STATUS_SHOWN, STATUS_SUPPRESSED, Dataset, Series
-from layers.families import UNITS, Family, Unit
-from layers.text import Text
-
-# How a change is written: points for shares and rates, per cent for counts.
-CHANGE_UNITS = {
-    "percent": Unit(
-        "points",
-        Text(" procentpoint", " percentage points", " procentenheter"),
-        1,
-        Text("procentpoint", "percentage points", "procentenheter"),
-    ),
-    "per_1000": Unit(
-        "points_per_1000",
-        Text(" pr. 1.000", " per 1,000", " per 1\u00a0000"),
-        1,
-        Text("pr. 1.000", "per 1,000", "per 1\u00a0000"),
-    ),
-    "count": Unit("change_percent", Text(" %", " %", " %"), 1, Text("procent", "per cent", "procent")),
-}
+from data.model import Dataset, Series
+from layers.families import Family, Unit
+from layers.registry import SHARE
+from layers.status import MISSING, SHOWN, STATUSES, Status, worst
 
 
 @dataclass(frozen=True)
@@ -54,7 +38,7 @@ def rank_in_year(series: Series, year_index: int, district: int) -> Rank | None:
     Ties share the better position: two districts with the same highest value are both first.
     """
     values = series.values[year_index]
-    shown = series.status[year_index] == STATUS_SHOWN
+    shown = series.status[year_index] == SHOWN.code
     if not shown[district] or np.isnan(values[district]):
         return None
     others = values[shown & ~np.isnan(values)]
@@ -66,7 +50,7 @@ def similar_districts(dataset: Dataset, family: Family, year_index: int, distric
 
     Districts with a hidden or missing share in the family are left out, as is the district itself.
     """
-    shares = [dataset.series.get((category.id, "share")) for category in family.categories]
+    shares = [dataset.series.get((category.id, SHARE.id)) for category in family.categories]
     if not shares or any(series is None for series in shares):
         return []
     matrix = np.stack([series.values[year_index] for series in shares], axis=1)  # districts × categories
@@ -92,18 +76,12 @@ def change_from(series: Series, from_index: int) -> Change:
 
     A change is hidden when either figure is hidden, and missing when either is missing or a count starts at zero.
     """
-    start, start_status = series.values[from_index], series.status[from_index]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        if series.measure == "share":
-            values = series.values - start
-            kind = "percent" if series.unit.id == "percent" else "per_1000"
-        else:
-            values = (series.values / start - 1) * 100
-            kind = "count"
-    status = np.maximum(series.status, start_status)
-    status = np.where((status == STATUS_SHOWN) & ~np.isfinite(values), STATUS_MISSING, status)
-    values = np.where(status == STATUS_SHOWN, values, np.nan)
-    return Change(values, status, CHANGE_UNITS.get(kind, UNITS["number"]))
+    measure = series.measure_spec
+    values = measure.change(series.values, series.values[from_index])
+    status = worst(series.status, series.status[from_index])
+    status = np.where((status == SHOWN.code) & ~np.isfinite(values), MISSING.code, status)
+    values = np.where(status == SHOWN.code, values, np.nan)
+    return Change(values, status, measure.change_unit(series.unit))
 
 
 def municipality_share(series: Series, year_index: int) -> float | None:
@@ -111,21 +89,19 @@ def municipality_share(series: Series, year_index: int) -> float | None:
 
     Districts whose figure is hidden are left out of both sums, so the result is an estimate when some are hidden.
     """
-    shown = series.status[year_index] == STATUS_SHOWN
+    shown = series.status[year_index] == SHOWN.code
     counts, denominators = series.counts[year_index][shown], series.denominators[year_index][shown]
-    if series.measure != "share" or not shown.any() or np.nansum(denominators) == 0:
+    if not series.measure_spec.of_a_whole or not shown.any() or np.nansum(denominators) == 0:
         return None
-    factor = 1000.0 if series.unit.id == "per_1000" else 100.0
-    return float(np.nansum(counts) / np.nansum(denominators) * factor)
+    return float(np.nansum(counts) / np.nansum(denominators) * series.unit.per)
 
 
 def municipality_total(series: Series, year_index: int) -> float | None:
     """The sum of shown counts in a year, or ``None`` when nothing is shown."""
-    shown = series.status[year_index] == STATUS_SHOWN
+    shown = series.status[year_index] == SHOWN.code
     return float(np.nansum(series.counts[year_index][shown])) if shown.any() else None
 
 
-def hidden(series: Series, year_index: int, district: int) -> str | None:
-    """'suppressed' or 'missing' when the district's figure is not shown, else ``None``."""
-    status = series.status[year_index, district]
-    return {STATUS_SUPPRESSED: "suppressed", STATUS_MISSING: "missing"}.get(int(status))
+def status_at(series: Series, year_index: int, district: int) -> Status:
+    """The status of one district's figure in one year: ask it ``shown``, or what it ``says``."""
+    return STATUSES[int(series.status[year_index, district])]

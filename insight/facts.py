@@ -13,10 +13,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from data.model import STATUS_SHOWN, Dataset, Series
+from data.model import Dataset, Series
 from insight.analysis import change_from, municipality_share
 from insight.sentences import district_count, of_phrase, shown_values
 from layers.i18n import format_value, t
+from layers.registry import MEASURES
+from layers.status import SHOWN
 
 FACT_COUNT = 4
 
@@ -40,7 +42,7 @@ class FactKind:
 FACT_KINDS: tuple[FactKind, ...] = (
     FactKind(
         "share",
-        lambda series: series.measure == "share" and series.indicator.family.composition,
+        lambda series: series.measure_spec.of_a_whole and series.indicator.family.composition,
         municipality_share,
         "fact_extreme",
     ),
@@ -64,9 +66,9 @@ def _candidates(dataset: Dataset) -> list[_Candidate]:
         measures = dataset.measures_of(indicator_id)
         if not measures:
             continue
-        series = dataset.series[indicator_id, "share" if "share" in measures else measures[0]]
+        series = dataset.series[indicator_id, min(measures, key=list(MEASURES).index)]  # the registry's first
         kind = next((i for i, kind in enumerate(FACT_KINDS) if kind.fits(series)), None)
-        years = np.flatnonzero((series.status == STATUS_SHOWN).any(axis=1))
+        years = np.flatnonzero((series.status == SHOWN.code).any(axis=1))
         if kind is not None and years.size:
             found.append(_Candidate(kind, series, int(years[0]), int(years[-1])))
     return found
@@ -74,7 +76,7 @@ def _candidates(dataset: Dataset) -> list[_Candidate]:
 
 def _of(series: Series, lang: str) -> str:
     # Templates write "{last}{of}": a share says of what (" af indbyggerne"), any other figure nothing.
-    phrase = of_phrase(series, lang) if series.measure == "share" else ""
+    phrase = of_phrase(series, lang)
     return f" {phrase}" if phrase else ""
 
 

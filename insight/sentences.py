@@ -8,14 +8,14 @@ calls them ("1 bydel", "23 skoledistrikter").
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 
-from data.model import STATUS_SHOWN, Dataset, Series
-from insight.analysis import change_from, hidden, rank_in_year
+from data.model import Dataset, Series
+from insight.analysis import change_from, rank_in_year, status_at
 from layers.families import Family
 from layers.i18n import format_number, format_value, signed_number, t
+from layers.registry import MEASURES
+from layers.status import SHOWN
 
 
 def _english_ordinal(position: int) -> str:
@@ -46,17 +46,17 @@ def ordinal(position: int, lang: str) -> str:
 def signed_value(value: float, unit, lang: str) -> str:
     """A change with its sign: '+1,2 procentpoint', '−0,4 %', and '0,0' rather than '-0,0'.
 
-    >>> from insight.analysis import CHANGE_UNITS
-    >>> signed_value(1.23, CHANGE_UNITS["percent"], "da"), signed_value(-0.04, CHANGE_UNITS["percent"], "en")
+    >>> from layers.families import CHANGE_UNITS
+    >>> signed_value(1.23, CHANGE_UNITS["points"], "da"), signed_value(-0.04, CHANGE_UNITS["points"], "en")
     ('+1,2 procentpoint', '0.0 percentage points')
     """
     return signed_number(value, unit.decimals, lang) + unit.suffix(lang)
 
 
 def of_phrase(series: Series, lang: str) -> str:
-    """What a share is a share of: 'af indbyggerne', 'of dwellings', 'av invånarna', 'pr. 1.000 indbyggere'."""
-    label = series.indicator.family.share_label(lang)
-    return re.sub(r"^(andel|share) ", "", label)  # "andel" is Danish and Swedish alike
+    """What a share is a share of: 'af indbyggerne', 'of dwellings', 'av invånarna', 'pr. 1.000 indbyggere'; empty
+    for a count, and for a share that came as a share and does not say of what."""
+    return series.measure_spec.of_phrase(series.indicator.family, lang)
 
 
 def _category(series: Series, lang: str) -> str:
@@ -83,7 +83,7 @@ def term_words(dataset: Dataset, lang: str) -> dict[str, str]:
 
 def shown_values(series: Series, year_index: int) -> np.ndarray:
     """One year's figures, NaN wherever a figure is not shown."""
-    return np.where(series.status[year_index] == STATUS_SHOWN, series.values[year_index], np.nan)
+    return np.where(series.status[year_index] == SHOWN.code, series.values[year_index], np.nan)
 
 
 def rank_phrase(dataset: Dataset, series: Series, year_index: int, district: int, lang: str) -> str:
@@ -136,16 +136,14 @@ def district_sentence(
 ) -> str:
     """Where one district stands on one indicator in one year, and how that changed since ``from_index``."""
     name, year = dataset.district_names[district], dataset.years[year_index]
-    status = hidden(series, year_index, district)
-    if status == "suppressed":
-        return t("sentence_suppressed", lang, district=name, year=year, min_count=dataset.info.min_count or 5)
-    if status == "missing":
-        return t("sentence_missing", lang, district=name, year=year)
+    status = status_at(series, year_index, district)
+    if not status.shown:
+        return status.says("sentence", lang, district=name, year=year, min_count=dataset.info.hidden_below)
     value = series.values[year_index, district]
     rank = rank_phrase(dataset, series, year_index, district, lang)
     words = {"district": name, "year": year, "rank": rank, "category": _category(series, lang)}
     of = of_phrase(series, lang)
-    if series.measure == "share" and of:
+    if of:
         key = "sentence_rate" if series.unit.id == "per_1000" else "sentence_share"
         sentence = t(key, lang, value=_value_words(series, value, lang), of=of, **words)
     else:  # a count, or a share that came as a share and does not say of what
@@ -210,7 +208,7 @@ def compare_sentences(
     names = {"a": dataset.district_names[a], "b": dataset.district_names[b], "year": dataset.years[year_index]}
     rows = []
     for category in family.categories:
-        series = dataset.series.get((category.id, "share")) or dataset.series.get((category.id, "count"))
+        series = next((dataset.series[category.id, m] for m in MEASURES if (category.id, m) in dataset.series), None)
         if series is None:
             continue
         value_a, value_b = shown_values(series, year_index)[[a, b]]

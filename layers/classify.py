@@ -14,21 +14,9 @@ import mapclassify
 import numpy as np
 from plotly.colors import colorbrewer
 
-DEFAULT_CLASS_COUNT = 5
+from layers.status import FIRST_CLASS_CODE, MISSING
 
-# Class codes as drawn on the map: the two statuses come first, then one code per class.
-CODE_MISSING = 0
-CODE_SUPPRESSED = 1
-FIRST_CLASS_CODE = 2
-# "No figure" is white under a dark diagonal hatch wherever it is drawn (map, legend; pictures use a dotted
-# outline instead, see exports/images.py): a flat pale grey sat 0.6 ΔE2000 from the white middle of a diverging
-# scale, so a missing figure read as "no change".
-MISSING_COLOUR = "#ffffff"
-MISSING_HATCH = "#51626b"
-# "Hidden" is a mid grey chosen to stay at least 10 ΔE2000 from every class colour of every palette the app uses,
-# under normal vision, deuteranopia and protanopia (tests/unit/test_colour_vision.py). Lighter or darker greys meet
-# the magentas of PuRd under colour-vision deficiency; #6e6e6e is the grey with the widest margin.
-SUPPRESSED_COLOUR = "#6e6e6e"
+DEFAULT_CLASS_COUNT = 5
 
 
 @dataclass(frozen=True)
@@ -41,7 +29,7 @@ class Classes:
     decimals: int = 1
 
     def codes(self, values: np.ndarray) -> np.ndarray:
-        """Class codes for values: ``FIRST_CLASS_CODE + class index``, and ``CODE_MISSING`` for NaN.
+        """Class codes for values: ``FIRST_CLASS_CODE + class index``, and ``MISSING.code`` for NaN (layers.status).
 
         >>> classes = Classes(0.0, (1.0, 2.0), ("#fff", "#000"))
         >>> classes.codes(np.array([0.5, 2.0, np.nan])).tolist()
@@ -51,7 +39,7 @@ class Classes:
         values = np.round(np.asarray(values, dtype=float), self.decimals)
         index = np.searchsorted(np.asarray(self.upper_bounds), values, side="left")
         index = np.minimum(index, len(self.upper_bounds) - 1)
-        return np.where(np.isnan(values), CODE_MISSING, FIRST_CLASS_CODE + index).astype(int)
+        return np.where(np.isnan(values), MISSING.code, FIRST_CLASS_CODE + index).astype(int)
 
     @property
     def lower_bounds(self) -> tuple[float, ...]:

@@ -10,33 +10,85 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from layers.text import Text
+from layers.text import LANGUAGES, Text
 
 
 @dataclass(frozen=True)
 class Unit:
-    """How a measured value is written: its suffix and number of decimals."""
+    """How a measured value is written: its suffix and number of decimals.
+
+    A share or rate also knows the whole it is counted per (``per``: 100 for per cent, 1,000 for per 1,000), what a
+    share in it is called given what it is a share of (``share_label``, with ``{of}``), and the unit a difference
+    between two of its figures is written in (``points``). ``counted`` marks counts of people or things: never
+    negative, and hidden by disclosure control when small.
+    """
 
     id: str
     suffix: Text
     decimals: int
     label: Text
+    per: float | None = None
+    share_label: Text = Text("{of}", "{of}", "{of}")
+    points: Unit | None = None
+    counted: bool = False
 
+    def label_of_share(self, of: Text) -> Text:
+        """What a share in this unit of ``of`` is called, in every language ``of`` is given in.
+
+        >>> UNITS["percent"].label_of_share(Text("af boligerne", "of dwellings", "av bostäderna"))("en")
+        'share of dwellings'
+        """
+        # A language ``of`` leaves empty stays empty, so it is read in its fallback language (layers.text), whole.
+        words = {lang: getattr(of, lang) for lang in LANGUAGES}
+        return Text(**{lang: getattr(self.share_label, lang).format(of=words[lang]) if words[lang] else ""
+                       for lang in LANGUAGES})  # fmt: skip
+
+
+# How a change is written: points for shares and rates (a difference), per cent for counts (relative to the start).
+CHANGE_UNITS: dict[str, Unit] = {
+    unit.id: unit
+    for unit in (
+        Unit(
+            "points",
+            Text(" procentpoint", " percentage points", " procentenheter"),
+            1,
+            Text("procentpoint", "percentage points", "procentenheter"),
+        ),
+        Unit(
+            "points_per_1000",
+            Text(" pr. 1.000", " per 1,000", " per 1\u00a0000"),
+            1,
+            Text("pr. 1.000", "per 1,000", "per 1\u00a0000"),
+        ),
+        Unit("change_percent", Text(" %", " %", " %"), 1, Text("procent", "per cent", "procent")),
+    )
+}
 
 UNITS: dict[str, Unit] = {
     unit.id: unit
     for unit in (
-        Unit("percent", Text(" %", " %", " %"), 1, Text("procent", "per cent", "procent")),
+        Unit(
+            "percent",
+            Text(" %", " %", " %"),
+            1,
+            Text("procent", "per cent", "procent"),
+            per=100.0,
+            share_label=Text("andel {of}", "share {of}", "andel {of}"),
+            points=CHANGE_UNITS["points"],
+        ),
         Unit(
             "per_1000",
             Text(" pr. 1.000", " per 1,000", " per 1\u00a0000"),
             1,
             Text("pr. 1.000 indbyggere", "per 1,000 residents", "per 1\u00a0000 invånare"),
+            per=1000.0,
+            points=CHANGE_UNITS["points_per_1000"],
         ),
-        Unit("count", Text("", "", ""), 0, Text("antal", "number", "antal")),
+        Unit("count", Text("", "", ""), 0, Text("antal", "number", "antal"), counted=True),
         Unit("number", Text("", "", ""), 1, Text("tal", "number", "tal")),
     )
 }
+COUNTED_UNITS = frozenset(unit.id for unit in UNITS.values() if unit.counted)  # never negative; disclosure control
 
 
 @dataclass(frozen=True)
@@ -55,6 +107,8 @@ class Family:
     ``denominator`` is the indicator id that shares are computed against, or ``None`` when the family has counts
     only. ``composition`` is true when the categories add up to the denominator, so their shares sum to 100 %.
     ``scheme`` is a ColorBrewer sequential scheme name, ``diverging_scheme`` the one used for signed categories.
+    ``share_of`` says what a share is of, in the words a sentence uses ("af indbyggerne", "of residents"; for a
+    rate, "per 1,000 residents"); the share's label is made from it and the unit.
     """
 
     id: str
@@ -62,7 +116,7 @@ class Family:
     description: Text
     denominator: str | None
     share_unit: str | None
-    share_label: Text
+    share_of: Text
     count_label: Text
     show_count: bool
     composition: bool
@@ -70,15 +124,24 @@ class Family:
     categories: tuple[Category, ...]
     diverging_scheme: str = "PuOr"
 
+    @property
+    def share_label(self) -> Text:
+        """'andel af indbyggerne', 'per 1,000 residents', or empty when the family has no shares.
+
+        >>> FAMILIES[1].share_label("sv"), FAMILIES[0].share_label("en")
+        ('andel av invånarna', '')
+        """
+        return UNITS[self.share_unit].label_of_share(self.share_of) if self.share_unit else Text("", "", "")
+
 
 def _categories(*rows: tuple[str, str, str, str]) -> tuple[Category, ...]:
     # (id, Danish, English, Swedish) per category.
     return tuple(Category(category_id, Text(da, en, sv)) for category_id, da, en, sv in rows)
 
 
-RESIDENTS = Text("andel af indbyggerne", "share of residents", "andel av invånarna")
+OF_RESIDENTS = Text("af indbyggerne", "of residents", "av invånarna")
 RESIDENT_COUNT = Text("antal indbyggere", "number of residents", "antal invånare")
-DWELLINGS = Text("andel af boligerne", "share of dwellings", "andel av bostäderna")
+OF_DWELLINGS = Text("af boligerne", "of dwellings", "av bostäderna")
 DWELLING_COUNT = Text("antal boliger", "number of dwellings", "antal bostäder")
 
 FAMILIES: tuple[Family, ...] = (
@@ -92,7 +155,7 @@ FAMILIES: tuple[Family, ...] = (
         ),
         denominator=None,
         share_unit=None,
-        share_label=Text("", "", ""),
+        share_of=Text("", "", ""),
         count_label=Text("antal", "number", "antal"),
         show_count=True,
         composition=False,
@@ -115,7 +178,7 @@ FAMILIES: tuple[Family, ...] = (
         ),
         denominator="residents",
         share_unit="percent",
-        share_label=RESIDENTS,
+        share_of=OF_RESIDENTS,
         count_label=RESIDENT_COUNT,
         show_count=True,
         composition=True,
@@ -140,7 +203,7 @@ FAMILIES: tuple[Family, ...] = (
         ),
         denominator="residents",
         share_unit="percent",
-        share_label=RESIDENTS,
+        share_of=OF_RESIDENTS,
         count_label=RESIDENT_COUNT,
         show_count=True,
         composition=True,
@@ -172,7 +235,7 @@ FAMILIES: tuple[Family, ...] = (
         ),
         denominator="families",
         share_unit="percent",
-        share_label=Text("andel af familierne", "share of families", "andel av familjerna"),
+        share_of=Text("af familierne", "of families", "av familjerna"),
         count_label=Text("antal familier", "number of families", "antal familjer"),
         show_count=True,
         composition=True,
@@ -194,7 +257,7 @@ FAMILIES: tuple[Family, ...] = (
         ),
         denominator="residents",
         share_unit="percent",
-        share_label=RESIDENTS,
+        share_of=OF_RESIDENTS,
         count_label=RESIDENT_COUNT,
         show_count=True,
         composition=True,
@@ -220,7 +283,7 @@ FAMILIES: tuple[Family, ...] = (
         ),
         denominator="residents_16_64",
         share_unit="percent",
-        share_label=Text("andel af de 16–64-årige", "share of residents aged 16–64", "andel av 16–64-åringarna"),
+        share_of=Text("af de 16–64-årige", "of residents aged 16–64", "av 16–64-åringarna"),
         count_label=Text("antal personer", "number of people", "antal personer"),
         show_count=True,
         composition=True,
@@ -241,7 +304,7 @@ FAMILIES: tuple[Family, ...] = (
         ),
         denominator="residents",
         share_unit="per_1000",
-        share_label=Text("pr. 1.000 indbyggere", "per 1,000 residents", "per 1\u00a0000 invånare"),
+        share_of=Text("pr. 1.000 indbyggere", "per 1,000 residents", "per 1\u00a0000 invånare"),
         count_label=Text("antal personer", "number of people", "antal personer"),
         show_count=True,
         composition=False,
@@ -280,7 +343,7 @@ FAMILIES: tuple[Family, ...] = (
         ),
         denominator="moves_in",
         share_unit="percent",
-        share_label=Text("andel af tilflytterne", "share of newcomers", "andel av de inflyttade"),
+        share_of=Text("af tilflytterne", "of newcomers", "av de inflyttade"),
         count_label=Text("antal tilflyttere", "number of newcomers", "antal inflyttade"),
         show_count=True,
         composition=True,
@@ -302,7 +365,7 @@ FAMILIES: tuple[Family, ...] = (
         ),
         denominator="dwellings",
         share_unit="percent",
-        share_label=DWELLINGS,
+        share_of=OF_DWELLINGS,
         count_label=DWELLING_COUNT,
         show_count=True,
         composition=True,
@@ -335,7 +398,7 @@ FAMILIES: tuple[Family, ...] = (
         ),
         denominator="dwellings",
         share_unit="percent",
-        share_label=DWELLINGS,
+        share_of=OF_DWELLINGS,
         count_label=DWELLING_COUNT,
         show_count=True,
         composition=True,
@@ -363,7 +426,7 @@ FAMILIES: tuple[Family, ...] = (
         ),
         denominator="dwellings",
         share_unit="percent",
-        share_label=DWELLINGS,
+        share_of=OF_DWELLINGS,
         count_label=DWELLING_COUNT,
         show_count=True,
         composition=True,
@@ -386,7 +449,7 @@ FAMILIES: tuple[Family, ...] = (
         ),
         denominator="workplaces",
         share_unit="percent",
-        share_label=Text("andel af arbejdsstederne", "share of workplaces", "andel av arbetsställena"),
+        share_of=Text("af arbejdsstederne", "of workplaces", "av arbetsställena"),
         count_label=Text("antal arbejdssteder", "number of workplaces", "antal arbetsställen"),
         show_count=True,
         composition=True,
@@ -449,7 +512,7 @@ FAMILIES: tuple[Family, ...] = (
         ),
         denominator="residents",
         share_unit="per_1000",
-        share_label=Text("pr. 1.000 indbyggere", "per 1,000 residents", "per 1\u00a0000 invånare"),
+        share_of=Text("pr. 1.000 indbyggere", "per 1,000 residents", "per 1\u00a0000 invånare"),
         count_label=Text("antal", "number", "antal"),
         show_count=True,
         composition=False,

@@ -21,9 +21,8 @@ import numpy as np
 import pandas as pd
 
 from layers.registry import lookup
+from layers.status import SHOWN, SUPPRESSED
 
-SUPPRESSED = "suppressed"
-MISSING = "missing"
 DEFAULT_MIN_COUNT = 5
 
 
@@ -86,23 +85,25 @@ def apply_disclosure_control(
     ['', 'suppressed', 'suppressed']
     """
     table = statistics.copy()
-    table["status"] = table["status"].fillna("")
+    table["status"] = table["status"].fillna(SHOWN.word)
     registry = _registry_columns(table["indicator"], families or {})
     signed = registry["signed"]
-    small = (table["status"] == "") & ~signed & (table["value"] > 0) & (table["value"] < rule.min_count)
-    table.loc[small, "status"] = SUPPRESSED
+    small = (table["status"] == SHOWN.word) & ~signed & (table["value"] > 0) & (table["value"] < rule.min_count)
+    table.loc[small, "status"] = SUPPRESSED.word
     if rule.secondary:
         known = registry["family"].notna()
         keys = [registry["family"].where(known, ""), table["district_id"], table["year"]]
-        hidden = (table["status"] == SUPPRESSED) & known
+        hidden = (table["status"] == SUPPRESSED.word) & known
         hidden_in_group = hidden.groupby(keys).transform("sum")
         # A lone hidden cell in a family that adds up to a total takes the smallest visible sibling with it.
-        candidates = known & registry["composition"] & ~signed & (table["status"] == "") & (hidden_in_group == 1)
+        candidates = (
+            known & registry["composition"] & ~signed & (table["status"] == SHOWN.word) & (hidden_in_group == 1)
+        )
         partners = table.loc[candidates, "value"].groupby([key[candidates] for key in keys]).idxmin()
-        table.loc[partners.to_numpy(), "status"] = SUPPRESSED
+        table.loc[partners.to_numpy(), "status"] = SUPPRESSED.word
         # A signed figure (net = in - out) would reveal a hidden sibling, so it goes too.
-        hidden = (table["status"] == SUPPRESSED) & known
-        derived = signed & known & hidden.groupby(keys).transform("any") & (table["status"] == "")
-        table.loc[derived, "status"] = SUPPRESSED
-    table.loc[table["status"] == SUPPRESSED, "value"] = np.nan
+        hidden = (table["status"] == SUPPRESSED.word) & known
+        derived = signed & known & hidden.groupby(keys).transform("any") & (table["status"] == SHOWN.word)
+        table.loc[derived, "status"] = SUPPRESSED.word
+    table.loc[table["status"] == SUPPRESSED.word, "value"] = np.nan
     return table

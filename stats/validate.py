@@ -12,7 +12,8 @@ import numpy as np
 import pandas as pd
 
 from layers.errors import InputError
-from stats.disclosure import MISSING
+from layers.families import COUNTED_UNITS
+from layers.status import MISSING, SHOWN, WORDS_IN_FILES, status_of_word
 
 # What statistics offices write where there is no figure: Danish and Finnish "..", Norwegian "." and ":"
 # (confidential), Eurostat ":", and the spreadsheet's own empty cell.
@@ -36,7 +37,7 @@ def parse_values(text: pd.Series, decimal_comma: pd.Series) -> tuple[pd.Series, 
     cleaned = cleaned.where(~english, cleaned.str.replace(",", "", regex=False))
     is_missing = cleaned.str.lower().isin(MISSING_MARKERS)
     values = pd.to_numeric(cleaned.where(~is_missing), errors="coerce")
-    status = pd.Series(np.where(is_missing, MISSING, ""), index=text.index)
+    status = pd.Series(np.where(is_missing, MISSING.word, SHOWN.word), index=text.index)
     return values, status
 
 
@@ -54,24 +55,24 @@ def validate(long: pd.DataFrame, units: Mapping[str, str]) -> pd.DataFrame:
         raise InputError(f"{where[first]}: year {long['year'][first]!r} is not a year. Write it as 2016.")
     values, status = parse_values(long["value"], long["decimal_comma"])
     given = long["status"].astype(str).str.strip().str.lower()
-    status = status.where(given == "", given)
-    not_number = values.isna() & (status == "")
+    status = status.where(given == SHOWN.word, given)
+    not_number = values.isna() & (status == SHOWN.word)
     if not_number.any():
         first = not_number.idxmax()
         raise InputError(
             f"{where[first]}: value {long['value'][first]!r} for {long['indicator'][first]} is not a number. "
             "Write numbers with digits (decimal comma or point), and '..' or an empty cell where there is none."
         )
-    unknown_status = ~status.isin(["", MISSING, "suppressed"])
+    unknown_status = status.map(status_of_word).isna()
     if unknown_status.any():
         first = unknown_status.idxmax()
-        raise InputError(f"{where[first]}: status {status[first]!r} must be empty, 'missing' or 'suppressed'.")
+        raise InputError(f"{where[first]}: status {status[first]!r} must be {WORDS_IN_FILES}.")
     tidy = pd.DataFrame(
         {
             "district_id": district_id,
             "year": years.astype(int),
             "indicator": long["indicator"].astype(str).str.strip(),
-            "value": values.where(status == ""),
+            "value": values.where(status == SHOWN.word),
             "status": status,
         }  # fmt: skip
     )
@@ -85,7 +86,7 @@ def validate(long: pd.DataFrame, units: Mapping[str, str]) -> pd.DataFrame:
         )
     unit = tidy["indicator"].map(units).astype(object).fillna("count")
     for broken, expected in (
-        ((unit == "count") & (tidy["value"] < 0), "a count, which cannot be negative"),
+        (unit.isin(COUNTED_UNITS) & (tidy["value"] < 0), "a count, which cannot be negative"),
         (
             (unit == "percent") & ((tidy["value"] < 0) | (tidy["value"] > 100)),
             "a percentage, which lies between 0 and 100",

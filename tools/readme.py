@@ -10,8 +10,8 @@ from pathlib import Path
 
 from importer.areas import RULES
 from importer.roles import ROLES
-from layers.families import FAMILIES, UNITS
-from layers.registry import measures_of
+from layers.families import FAMILIES
+from layers.registry import MEASURES
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 MARKERS = {"indicators": ("<!-- indicators:start -->", "<!-- indicators:end -->"),
@@ -27,8 +27,11 @@ def indicator_table() -> str:
     for family in FAMILIES:
         categories = "; ".join(category.name.da for category in family.categories)
         denominator = f"`{family.denominator}`" if family.denominator else "–"
+        # A share is named by its unit (per cent, per 1,000 residents), a count by the measure's id.
         shown = ", ".join(
-            UNITS[family.share_unit].label.en if measure == "share" else "count" for measure in measures_of(family)
+            measure.unit_for(family).label.en if measure.of_a_whole else measure.id
+            for measure in MEASURES.values()
+            if measure.fits(family)
         )
         rows.append(f"| {family.name.da} ({family.name.en}) | `{family.id}` | {categories} | {denominator} | {shown} |")
     return "\n".join(rows)

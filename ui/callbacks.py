@@ -1,57 +1,65 @@
 """The page's callbacks: thin server callbacks over pure functions, and the browser-side ones in assets/map.js.
 
-``select_view``, ``translate`` and ``show_profile`` are plain functions of the dataset and the inputs, so tests call
-them directly. ``register`` binds them to an app. Anything a browser sends is checked: an unknown indicator,
-measure, mode, year, district or language falls back to a default, and the page keeps working.
+Every server callback reads the controls as one ``View`` (``view.View.checked``: an unknown indicator, measure,
+mode, year, district or language falls back to a default, and the page keeps working), and answers with its
+outputs by name (Dash's dict form). ``select_view``, ``translate``, ``show_profile`` and ``apply_url`` are plain
+functions of the dataset and those names, so tests call them directly and read what they return by name.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import replace
 from functools import lru_cache, partial
 
 from dash import ALL, ClientsideFunction, Dash, Input, Output, State, html, no_update
 
 from data.model import Dataset
 from insight.facts import facts
-from layers.i18n import language, t
+from layers.i18n import t
+from layers.text import language
 from ui import ids
-from ui.controls import district_labels, dropdown_labels, mode_options, nearest_year_with_figures
+from ui.controls import district_labels, dropdown_labels, mode_options
 from ui.layout import TEXT_IDS, page_texts, statement_href
-from ui.modes import MODES
 from ui.panels import TABLE_COLUMNS, TABLE_TEXT_IDS
 from ui.profile import chosen_key, profile_panel
-from ui.url_state import VIEW_PARAMETERS, parse_view
-from ui.view import (
-    indicator_options,
-    legend_items,
-    legend_swatch_class,
-    map_view,
-    measure_options,
-    resolve_mode,
-    resolve_selection,
-    resolve_year,
-    view_layer,
-)
+from ui.view import indicator_options, legend_swatch_class, map_view, measure_options
+from view.view import PARAMETER_NAMES, View, ignored_notice, nearest_year_with_figures
 
 JS_NAMESPACE = "distriktskort"
 DISTRICT_PICKERS = (ids.CONTROLS_DISTRICT, ids.CONTROLS_COMPARE)
+# The control that shows each of the view's parameters, in the address's order (view.view.PARAMETERS).
+VIEW_CONTROLS: dict[str, str] = {
+    "indicator": ids.CONTROLS_INDICATOR,
+    "measure": ids.CONTROLS_MEASURE,
+    "year": ids.CONTROLS_YEAR,
+    "district": ids.CONTROLS_DISTRICT,
+    "compare": ids.CONTROLS_COMPARE,
+    "mode": ids.CONTROLS_MODE,
+    "from": ids.CONTROLS_FROM,
+    "lang": ids.CONTROLS_LANG,
+}
+assert tuple(VIEW_CONTROLS) == PARAMETER_NAMES, "every view parameter has its control, in the address's order"
 
 
-def legend(dataset: Dataset, indicator_id: str, measure: str, mode: str, from_year: int, lang: str) -> list:
+def _controls(kind: type, names: tuple[str, ...] = PARAMETER_NAMES) -> dict:
+    """The view's controls as named ``Input`` or ``State`` dependencies: a callback receives them as one dict."""
+    return {name: kind(VIEW_CONTROLS[name], "value") for name in names}
+
+
+def legend(dataset: Dataset, view: View) -> list:
     """The legend as list items: a colour swatch and what it means."""
-    layer = view_layer(dataset, indicator_id, measure, mode, from_year)
     return [
         html.Li([html.Span(className=legend_swatch_class(colour), style={"backgroundColor": colour}), html.Span(label)])
-        for colour, label in legend_items(layer, lang)
+        for colour, label in view.layer(dataset).legend(view.lang)
     ]
 
 
-def description(dataset: Dataset, indicator_id: str, lang: str) -> list:
+def description(dataset: Dataset, view: View) -> list:
     """What the chosen indicator means, in plain words, for readers who meet it for the first time."""
-    indicator = dataset.indicators[indicator_id]
-    text = indicator.description(lang) or indicator.family.description(lang)
-    return [html.Strong(indicator.family.name(lang)), html.Span(f" – {text}" if text else "")]
+    indicator = dataset.indicators[view.indicator]
+    text = indicator.description(view.lang) or indicator.family.description(view.lang)
+    return [html.Strong(indicator.family.name(view.lang)), html.Span(f" – {text}" if text else "")]
 
 
 VIEWS_KEPT = 32
@@ -69,203 +77,196 @@ def known_keys(known: object) -> frozenset[str]:
     return frozenset(key for key in known if isinstance(key, str) and len(key) <= 40)
 
 
-def view_parts(dataset: Dataset, indicator_id: str, measure: str, lang: str, mode: str, from_year: int) -> tuple:
-    """A resolved view's parts, with every shared figure included: what ``select_view`` keeps per view."""
-    return (
-        map_view(dataset, indicator_id, measure, lang, mode, from_year),
-        legend(dataset, indicator_id, measure, mode, from_year, lang),
-        measure_options(dataset, indicator_id, lang),
-        description(dataset, indicator_id, lang),
-        MODES[mode].legend_note(dataset, from_year, lang),
-    )
+def view_parts(dataset: Dataset, view: View) -> dict:
+    """What the page shows for a view's map, whatever its year and districts, with every shared figure included:
+    what ``select_view`` keeps per map (see ``map_only``)."""
+    return {
+        "map_view": map_view(dataset, view),
+        "legend": legend(dataset, view),
+        "measure_options": measure_options(dataset, view.indicator, view.lang),
+        "description": description(dataset, view),
+        "legend_note": view.legend_note(dataset),
+    }
+
+
+def map_only(view: View) -> View:
+    """The view with what the map's data does not depend on (the year shown, the districts chosen) set aside, so
+    one map's parts are worked out once however the reader moves the slider or picks districts."""
+    return replace(view, year=view.from_year, district=None, compare=None)
 
 
 def select_view(
     dataset: Dataset,
-    indicator_id: object,
-    measure: object,
-    lang: object,
-    mode: object = None,
-    from_year: object = None,
+    controls: Mapping[str, object],
     known: object = None,
-    parts: Callable[..., tuple] | None = None,
-    year: object = None,
-) -> tuple:
+    parts: Callable[[View], dict] | None = None,
+) -> dict:
     """Everything that changes when the reader picks another indicator, measure, mode, start year or language.
 
-    ``parts`` makes a resolved view's parts (``view_parts`` unless a cached one is given); the figures the browser
-    already holds (``known``) are then left out of the view it is sent. The year on the slider moves only when the
-    new indicator has no figures in it: to its nearest year with figures.
+    ``controls`` are the view's controls by parameter name. ``parts`` makes a view's parts (``view_parts`` unless a
+    cached one is given); the figures the browser already holds (``known``) are then left out of the map view it is
+    sent. The year on the slider moves only when the new indicator has no figures in it: to its nearest year with
+    figures.
     """
-    lang = language(lang)
-    indicator_id, measure = resolve_selection(dataset, indicator_id, measure)
-    mode, from_year = resolve_mode(dataset, mode, from_year)
-    view, legend_items, options, text, note = (parts or partial(view_parts, dataset))(
-        indicator_id, measure, lang, mode, from_year
-    )
+    view, _ = View.checked(dataset, controls)
+    shown = (parts or partial(view_parts, dataset))(map_only(view))
     held = known_keys(known)
-    view = {**view, "shared": {key: figures for key, figures in view["shared"].items() if key not in held}}
-    shown_year = resolve_year(dataset, year)
-    better_year = nearest_year_with_figures(dataset, indicator_id, measure, shown_year)
-    moved = better_year if better_year != year else no_update
-    return view, legend_items, options, measure, text, indicator_id, note, mode == "value", moved
+    sent = shown["map_view"]
+    sent = {**sent, "shared": {key: figures for key, figures in sent["shared"].items() if key not in held}}
+    better_year = nearest_year_with_figures(dataset, view)
+    return {
+        **shown,
+        "map_view": sent,
+        "measure": view.measure,
+        "indicator": view.indicator,
+        "from_disabled": not view.mode_spec.counts_from,
+        "year": better_year if better_year != controls.get("year") else no_update,
+    }
 
 
-def translate(dataset: Dataset, lang: object) -> tuple:
+def translate(dataset: Dataset, lang: object) -> dict:
     """The page's fixed texts, the pickers' labels and placeholders, and the statement's link in another language;
-    last, the language itself, for the page's ``lang`` (which assets/page_language.js copies onto ``<html>``)."""
+    and the language itself, for the page's ``lang`` (which assets/page_language.js copies onto ``<html>``)."""
     lang = language(lang)
     texts = page_texts(dataset, lang)
-    return (
-        *(texts[text_id] for text_id in TEXT_IDS),
-        indicator_options(dataset, lang),
-        dropdown_labels(lang),
-        t("play_label", lang),
-        t("play_label", lang),
-        mode_options(lang),
-        [html.Li(fact) for fact in facts(dataset, lang)],
-        [texts[TABLE_TEXT_IDS[column]] for column in TABLE_COLUMNS],
-        texts[ids.PROFILE_CLOSE],
-        texts[ids.PROFILE_CLOSE],
-        *(t("district_placeholder", lang) for _ in DISTRICT_PICKERS),
-        *(district_labels(lang) for _ in DISTRICT_PICKERS),
-        statement_href(lang),
-        lang,
-    )
+    return {
+        "texts": [texts[text_id] for text_id in TEXT_IDS],
+        "indicator_options": indicator_options(dataset, lang),
+        "indicator_labels": dropdown_labels(lang),
+        "play_label": [t("play_label", lang)] * 2,
+        "mode_options": mode_options(lang),
+        "facts": [html.Li(fact) for fact in facts(dataset, lang)],
+        "table_headings": [texts[TABLE_TEXT_IDS[column]] for column in TABLE_COLUMNS],
+        "close_label": [texts[ids.PROFILE_CLOSE]] * 2,
+        "picker_placeholders": [t("district_placeholder", lang) for _ in DISTRICT_PICKERS],
+        "picker_labels": [district_labels(lang) for _ in DISTRICT_PICKERS],
+        "statement_href": statement_href(lang),
+        "lang": lang,
+    }
 
 
-def apply_url(dataset: Dataset, search: object, current: tuple) -> tuple:
+def apply_url(dataset: Dataset, search: object, current: Mapping[str, object]) -> dict:
     """The controls set to the view in the address, leaving alone those already right, and a notice of what was
     ignored. A year in which the indicator has no figures becomes its nearest year with figures."""
-    parsed = parse_view(dataset, search)
-    indicator_id, measure = resolve_selection(dataset, parsed.values["indicator"], parsed.values["measure"])
-    asked = {**parsed.values, "year": nearest_year_with_figures(dataset, indicator_id, measure, parsed.values["year"])}
-    values = [asked[parameter.name] for parameter in VIEW_PARAMETERS]
-    changed = [value if value != now else no_update for value, now in zip(values, current, strict=True)]
-    return (*changed, parsed.notice(language(parsed.values["lang"])), True)
+    view, ignored = View.parse(dataset, search)
+    asked = replace(view, year=nearest_year_with_figures(dataset, view)).values()
+    return {
+        "controls": {name: value if value != current.get(name) else no_update for name, value in asked.items()},
+        "notice": ignored_notice(ignored, view.lang),
+        "applied": True,
+    }
 
 
-def _district_index(dataset: Dataset, district_id: object) -> int | None:
-    return (
-        dataset.district_ids.index(district_id)
-        if isinstance(district_id, str) and district_id in dataset.district_ids
-        else None
-    )
+def _district_index(dataset: Dataset, district_id: str | None) -> int | None:
+    return dataset.district_ids.index(district_id) if district_id is not None else None
 
 
-def show_profile(
-    dataset: Dataset,
-    district: object,
-    compare: object,
-    indicator_id: object,
-    measure: object,
-    year: object,
-    from_year: object,
-    lang: object,
-) -> tuple:
+def _chosen(dataset: Dataset, view: View) -> list[int]:
+    """The chosen districts' indices, first and second, each once."""
+    indices = (_district_index(dataset, view.district), _district_index(dataset, view.compare))
+    return list(dict.fromkeys(index for index in indices if index is not None))
+
+
+def show_profile(dataset: Dataset, controls: Mapping[str, object]) -> dict:
     """The profile of the chosen district (and the one it is compared with), or nothing and the facts again."""
-    chosen = [
-        index for index in (_district_index(dataset, district), _district_index(dataset, compare)) if index is not None
-    ]
-    chosen = list(dict.fromkeys(chosen))
+    view, _ = View.checked(dataset, controls)
+    chosen = _chosen(dataset, view)
     if not chosen:
-        return [], True, False
-    lang = language(lang)
-    indicator_id, measure = resolve_selection(dataset, indicator_id, measure)
-    _, from_year = resolve_mode(dataset, None, from_year)
-    year_index = dataset.years.index(resolve_year(dataset, year))
-    series = dataset.series[indicator_id, measure]
-    return profile_panel(dataset, series, chosen, year_index, dataset.years.index(from_year), lang), False, True
+        return {"body": [], "profile_hidden": True, "facts_hidden": False}
+    body = profile_panel(dataset, view.series(dataset), chosen, dataset.years.index(view.year),
+                         dataset.years.index(view.from_year), view.lang)  # fmt: skip
+    return {"body": body, "profile_hidden": False, "facts_hidden": True}
 
 
-def outline_key(dataset: Dataset, district: object, compare: object, lang: object) -> list:
+def outline_key(dataset: Dataset, controls: Mapping[str, object]) -> list:
     """The key beside the map to the chosen districts' outlines, first and second as the profile orders them."""
-    chosen = [_district_index(dataset, district), _district_index(dataset, compare)]
-    return chosen_key(dataset, list(dict.fromkeys(index for index in chosen if index is not None)), language(lang))
+    view, _ = View.checked(dataset, controls)
+    return chosen_key(dataset, _chosen(dataset, view), view.lang)
 
 
 def register(app: Dash, dataset: Dataset) -> None:
     """Bind the callbacks to ``app`` for one loaded dataset."""
-    # The dataset never changes, so a view once worked out is kept (a few dozen: a view of 2,000 districts is
-    # about 1 MB of Python objects).
+    # The dataset never changes, so a map once worked out is kept (a few dozen: a map of 2,000 districts is about
+    # 1 MB of Python objects).
     cached_parts = lru_cache(maxsize=VIEWS_KEPT)(partial(view_parts, dataset))
+    chosen_view = ("indicator", "measure", "lang", "mode", "from")
 
     @app.callback(
-        Output(ids.MAP_VIEW, "data"),
-        Output(ids.MAP_LEGEND, "children"),
-        Output(ids.CONTROLS_MEASURE, "options"),
-        Output(ids.CONTROLS_MEASURE, "value"),
-        Output(ids.CONTROLS_DESCRIPTION, "children"),
-        Output(ids.CONTROLS_INDICATOR, "value"),
-        Output(ids.MAP_LEGEND_NOTE, "children"),
-        Output(ids.CONTROLS_FROM, "disabled"),
-        Output(ids.CONTROLS_YEAR, "value", allow_duplicate=True),
-        Input(ids.CONTROLS_INDICATOR, "value"),
-        Input(ids.CONTROLS_MEASURE, "value"),
-        Input(ids.CONTROLS_LANG, "value"),
-        Input(ids.CONTROLS_MODE, "value"),
-        Input(ids.CONTROLS_FROM, "value"),
-        State(ids.KNOWN_SERIES, "data"),
-        State(ids.CONTROLS_YEAR, "value"),
+        output={
+            "map_view": Output(ids.MAP_VIEW, "data"),
+            "legend": Output(ids.MAP_LEGEND, "children"),
+            "measure_options": Output(ids.CONTROLS_MEASURE, "options"),
+            "measure": Output(ids.CONTROLS_MEASURE, "value"),
+            "description": Output(ids.CONTROLS_DESCRIPTION, "children"),
+            "indicator": Output(ids.CONTROLS_INDICATOR, "value"),
+            "legend_note": Output(ids.MAP_LEGEND_NOTE, "children"),
+            "from_disabled": Output(ids.CONTROLS_FROM, "disabled"),
+            "year": Output(ids.CONTROLS_YEAR, "value", allow_duplicate=True),
+        },
+        inputs={"controls": _controls(Input, chosen_view)},
+        state={"known": State(ids.KNOWN_SERIES, "data"), "year": State(ids.CONTROLS_YEAR, "value")},
         prevent_initial_call="initial_duplicate",
     )
-    def _select_view(indicator_id, measure, lang, mode, from_year, known, year):
-        return select_view(dataset, indicator_id, measure, lang, mode, from_year, known, cached_parts, year)
+    def _select_view(controls, known, year):
+        return select_view(dataset, {**controls, "year": year}, known, cached_parts)
 
     @app.callback(
-        *(Output(text_id, "children") for text_id in TEXT_IDS),
-        Output(ids.CONTROLS_INDICATOR, "options"),
-        Output(ids.CONTROLS_INDICATOR, "labels"),
-        Output(ids.CONTROLS_PLAY, "title"),
-        Output(ids.CONTROLS_PLAY, "aria-label"),  # its text is a symbol, so it is named by words
-        Output(ids.CONTROLS_MODE, "options"),
-        Output(ids.FACTS_LIST, "children"),
-        Output({"type": ids.TABLE_HEADING, "index": ALL}, "children"),
-        Output(ids.PROFILE_CLOSE, "title"),
-        Output(ids.PROFILE_CLOSE, "aria-label"),
-        *(Output(picker, "placeholder") for picker in DISTRICT_PICKERS),
-        *(Output(picker, "labels") for picker in DISTRICT_PICKERS),
-        Output(ids.PAGE_STATEMENT, "href"),
-        Output(ids.PAGE, "lang"),
-        Input(ids.CONTROLS_LANG, "value"),
+        output={
+            "texts": [Output(text_id, "children") for text_id in TEXT_IDS],
+            "indicator_options": Output(ids.CONTROLS_INDICATOR, "options"),
+            "indicator_labels": Output(ids.CONTROLS_INDICATOR, "labels"),
+            # The play button's text is a symbol, so it is named in words, and so is the close button's.
+            "play_label": [Output(ids.CONTROLS_PLAY, "title"), Output(ids.CONTROLS_PLAY, "aria-label")],
+            "mode_options": Output(ids.CONTROLS_MODE, "options"),
+            "facts": Output(ids.FACTS_LIST, "children"),
+            "table_headings": Output({"type": ids.TABLE_HEADING, "index": ALL}, "children"),
+            "close_label": [Output(ids.PROFILE_CLOSE, "title"), Output(ids.PROFILE_CLOSE, "aria-label")],
+            "picker_placeholders": [Output(picker, "placeholder") for picker in DISTRICT_PICKERS],
+            "picker_labels": [Output(picker, "labels") for picker in DISTRICT_PICKERS],
+            "statement_href": Output(ids.PAGE_STATEMENT, "href"),
+            "lang": Output(ids.PAGE, "lang"),
+        },
+        inputs={"lang": Input(ids.CONTROLS_LANG, "value")},
     )
     def _translate(lang):
         return translate(dataset, lang)
 
     @app.callback(
-        Output(ids.PROFILE_BODY, "children"),
-        Output(ids.PROFILE, "hidden"),
-        Output(ids.FACTS, "hidden"),
-        Input(ids.CONTROLS_DISTRICT, "value"),
-        Input(ids.CONTROLS_COMPARE, "value"),
-        Input(ids.PROFILE_YEAR, "data"),  # year and view, forwarded by the browser only while a profile is open
-        State(ids.CONTROLS_INDICATOR, "value"),
-        State(ids.CONTROLS_MEASURE, "value"),
-        State(ids.CONTROLS_FROM, "value"),
-        State(ids.CONTROLS_LANG, "value"),
+        output={
+            "body": Output(ids.PROFILE_BODY, "children"),
+            "profile_hidden": Output(ids.PROFILE, "hidden"),
+            "facts_hidden": Output(ids.FACTS, "hidden"),
+        },
+        inputs={
+            "chosen": _controls(Input, ("district", "compare")),
+            "shown": Input(ids.PROFILE_YEAR, "data"),  # year and view, forwarded only while a profile is open
+        },
+        state={"controls": _controls(State, ("indicator", "measure", "from", "lang"))},
     )
-    def _show_profile(district, compare, shown, indicator_id, measure, from_year, lang):
+    def _show_profile(chosen, shown, controls):
         year = shown.get("year") if isinstance(shown, dict) else None
-        return show_profile(dataset, district, compare, indicator_id, measure, year, from_year, lang)
+        return show_profile(dataset, {**controls, **chosen, "year": year})
 
     @app.callback(
         Output(ids.MAP_CHOSEN_KEY, "children"),
-        Input(ids.CONTROLS_DISTRICT, "value"),
-        Input(ids.CONTROLS_COMPARE, "value"),
-        Input(ids.CONTROLS_LANG, "value"),
+        inputs={"controls": _controls(Input, ("district", "compare", "lang"))},
     )
-    def _outline_key(district, compare, lang):
-        return outline_key(dataset, district, compare, lang)
+    def _outline_key(controls):
+        return outline_key(dataset, controls)
 
     @app.callback(
-        *(Output(parameter.control, "value", allow_duplicate=True) for parameter in VIEW_PARAMETERS),
-        Output(ids.PAGE_NOTICE, "children"),
-        Output(ids.URL_APPLIED, "data"),
-        Input(ids.URL_REQUEST, "data"),
-        *(State(parameter.control, "value") for parameter in VIEW_PARAMETERS),
+        output={
+            "controls": {
+                name: Output(control, "value", allow_duplicate=True) for name, control in VIEW_CONTROLS.items()
+            },
+            "notice": Output(ids.PAGE_NOTICE, "children"),
+            "applied": Output(ids.URL_APPLIED, "data"),
+        },
+        inputs={"search": Input(ids.URL_REQUEST, "data")},
+        state={"current": _controls(State)},
         prevent_initial_call=True,
     )
-    def _apply_url(search, *current):
+    def _apply_url(search, current):
         return apply_url(dataset, search, current)
 
     _register_browser_side(app)
@@ -348,7 +349,7 @@ def _register_browser_side(app: Dash) -> None:
     clientside(
         "writeUrl",
         Output(ids.PAGE_URL, "search"),
-        *(Input(parameter.control, "value") for parameter in VIEW_PARAMETERS),
+        *_controls(Input).values(),
         State(ids.URL_APPLIED, "data"),  # the address is only written once the one the page opened with is read
         prevent_initial_call=True,
     )

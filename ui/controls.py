@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dash import dcc, html
 
-from data.model import STATUS_SHOWN, Dataset
+from data.model import Dataset
 from layers.i18n import t
 from ui import ids
 from ui.labels import option_label
-from ui.modes import DEFAULT_MODE, MODES
-from ui.view import indicator_options, measure_options, resolve_selection
+from ui.view import indicator_options, measure_options
+from view.modes import MODES
+from view.view import View
 
 
 def mode_options(lang: str) -> list[dict]:
@@ -18,6 +19,9 @@ def mode_options(lang: str) -> list[dict]:
 
 
 PICKER_ALL = 200  # up to this many districts the pickers list them all; above, the matches of what is typed
+# How many matching names a large dataset's picker lists as the reader types (above PICKER_ALL districts): enough
+# to pick from, few enough that the picker's search index stays small (ui/labels.py).
+PICKER_MATCHES = 50
 
 
 def district_options(dataset: Dataset) -> list[dict]:
@@ -74,18 +78,6 @@ def year_marks(years: tuple[int, ...]) -> dict[int, str]:
     return {year: str(year) if year in named else "" for year in years}
 
 
-def nearest_year_with_figures(dataset: Dataset, indicator_id: str, measure: str, year: int) -> int:
-    """``year`` when the indicator has a figure to show in it, else the nearest year that has one (the later of
-    two as near), so that picking an indicator with fewer years, or opening a link to a year it lacks, never opens
-    on an empty map. A year the dataset lacks counts as one without figures; with none anywhere, ``year`` stays.
-    """
-    series = dataset.series[indicator_id, measure]
-    shown = [y for y, status in zip(dataset.years, series.status, strict=True) if (status == STATUS_SHOWN).any()]
-    if not shown or year in shown:
-        return year
-    return min(shown, key=lambda candidate: (abs(candidate - year), -candidate))
-
-
 def dropdown_labels(lang: str) -> dict[str, str]:
     """The indicator picker's own interface texts, which Dash would otherwise show in English."""
     return {
@@ -130,6 +122,7 @@ def _labelled(label_id: str, text: str, control, html_for: str | None = None) ->
 
 def controls_panel(dataset: Dataset, texts: dict[str, str], lang: str) -> html.Section:
     years = dataset.years
+    start = View.default(dataset)  # what a plain address opens on: the same defaults as every other view
     return html.Section(
         id=ids.CONTROLS_PANEL,
         className="panel panel-controls",
@@ -142,7 +135,7 @@ def controls_panel(dataset: Dataset, texts: dict[str, str], lang: str) -> html.S
                 dcc.Dropdown(
                     id=ids.CONTROLS_INDICATOR,
                     options=indicator_options(dataset, lang),
-                    value=dataset.info.default_indicator,
+                    value=start.indicator,
                     clearable=False,
                     searchable=True,
                     search_order="original",
@@ -156,8 +149,8 @@ def controls_panel(dataset: Dataset, texts: dict[str, str], lang: str) -> html.S
                 texts[ids.CONTROLS_MEASURE_LABEL],
                 dcc.RadioItems(
                     id=ids.CONTROLS_MEASURE,
-                    options=measure_options(dataset, dataset.info.default_indicator, lang),
-                    value=resolve_selection(dataset, dataset.info.default_indicator, dataset.info.default_measure)[1],
+                    options=measure_options(dataset, start.indicator, lang),
+                    value=start.measure,
                     className="measure-switch",
                 ),
             ),
@@ -185,7 +178,7 @@ def controls_panel(dataset: Dataset, texts: dict[str, str], lang: str) -> html.S
                             min=years[0],
                             max=years[-1],
                             step=None,
-                            value=dataset.info.default_year,
+                            value=start.year,
                             marks=year_marks(years),
                             updatemode="drag",
                             className="year-slider",
@@ -198,7 +191,7 @@ def controls_panel(dataset: Dataset, texts: dict[str, str], lang: str) -> html.S
                 ids.CONTROLS_MODE_LABEL,
                 texts[ids.CONTROLS_MODE_LABEL],
                 dcc.RadioItems(
-                    id=ids.CONTROLS_MODE, options=mode_options(lang), value=DEFAULT_MODE, className="measure-switch"
+                    id=ids.CONTROLS_MODE, options=mode_options(lang), value=start.mode, className="measure-switch"
                 ),
             ),
             _labelled(
@@ -207,10 +200,10 @@ def controls_panel(dataset: Dataset, texts: dict[str, str], lang: str) -> html.S
                 dcc.Dropdown(
                     id=ids.CONTROLS_FROM,
                     options=[{"label": str(year), "value": year} for year in years],
-                    value=years[0],
+                    value=start.from_year,
                     clearable=False,
                     searchable=False,
-                    disabled=True,
+                    disabled=not start.mode_spec.counts_from,
                 ),
                 html_for=ids.CONTROLS_FROM,
             ),

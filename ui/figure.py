@@ -12,8 +12,8 @@ from pathlib import Path
 
 from data.model import Dataset
 from insight.sentences import term_words
-from layers.classify import MISSING_HATCH
 from layers.i18n import t
+from layers.status import MISSING_HATCH
 from layers.text import LANGUAGES
 
 LABEL_FONT = "Distriktskort Sans"  # built by tools/build_glyphs.py into assets/glyphs/
@@ -29,7 +29,6 @@ def _glyphs_version() -> str:
 
 # The map asks for names' glyphs here and nowhere else; the version lets browsers keep them for good.
 GLYPHS_URL = f"/assets/glyphs/{{fontstack}}/{{range}}.pbf?v={_glyphs_version()}"
-LABEL_COLOURS = ("#1b2a33", "#ffffff")  # names on light fills, names on dark fills
 # The chosen districts, first and second, in their outlines on the map and their lines in the profile's chart:
 # Okabe-Ito blue and Tol's red stay apart under deuteranopia and protanopia, and both reach 5.2:1 on white. Each
 # outline is drawn on a white band inside a dark one (CHOSEN_CASING), 14.7:1 apart, so one of the two meets 3:1
@@ -37,7 +36,6 @@ LABEL_COLOURS = ("#1b2a33", "#ffffff")  # names on light fills, names on dark fi
 CHOSEN_COLOURS = ("#0072b2", "#cc3311")
 CHOSEN_CASING = ("#ffffff", "#1b2a33")
 BACKGROUND = "#eef3f5"
-FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
 LABEL_DECIMALS = 5  # a name's position to a metre
 # The browser's own words: the map's, and what assets/map.js announces (a district reached by keyboard, a profile
 # opened, the table's order). Placeholders the browser fills in are kept as they are.

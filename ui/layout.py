@@ -14,6 +14,7 @@ from ui.controls import controls_panel
 from ui.panels import TABLE_TEXT_IDS, facts_panel, map_panel, profile_panel, ranking_panel
 
 PLAY_INTERVAL_MS = 1400
+PAGE_CLASS = "page"  # the page's own class, to which /embed adds its own (assets/map.js pageMode)
 
 
 def page_texts(dataset: Dataset, lang: str) -> dict[str, str]:
@@ -147,7 +148,7 @@ def build_layout(dataset: Dataset, lang: str, geojson_url: str) -> html.Div:
     return html.Div(
         id=ids.PAGE,
         lang=lang,
-        className="page",
+        className=PAGE_CLASS,
         children=[
             # The first Tab stop, shown when focused; assets/a11y.js moves focus onto the map's canvas.
             html.A(texts[ids.PAGE_SKIP], id=ids.PAGE_SKIP, href=f"#{ids.MAP_GRAPH}", className="skip-link"),

@@ -12,13 +12,16 @@ from html import escape
 import numpy as np
 from dash import dcc, html
 
-from data.model import STATUS_SHOWN, Dataset, Series
+from data.model import Dataset, Series
 from insight.analysis import municipality_share, municipality_total, rank_in_year, similar_districts
 from insight.sentences import compare_sentences, district_sentence, ordinal, rank_phrase, term_words
 from layers.families import FAMILIES, Family
 from layers.i18n import format_value, number_symbols, t
+from layers.look import FONT
+from layers.registry import COUNT, SHARE
+from layers.status import SHOWN
 from ui import ids
-from ui.figure import CHOSEN_COLOURS, FONT
+from ui.figure import CHOSEN_COLOURS
 
 HEADLINES = ("residents", "households", "workplaces")
 # The whole municipality in grey, dotted, at 4.3:1 on white; the chosen districts take CHOSEN_COLOURS, as their
@@ -32,10 +35,10 @@ LABEL_GAP = 0.1  # the least distance between two direct labels, as a share of t
 def _headlines(dataset: Dataset, district: int, year_index: int, lang: str) -> html.Dl:
     items = []
     for indicator_id in HEADLINES:
-        series = dataset.series.get((indicator_id, "count"))
+        series = dataset.series.get((indicator_id, COUNT.id))
         if series is None:
             continue
-        shown = series.status[year_index, district] == STATUS_SHOWN
+        shown = series.status[year_index, district] == SHOWN.code
         value = format_value(series.values[year_index, district], series.unit, lang) if shown else "–"
         items += [html.Dt(series.indicator.title(lang)), html.Dd(value)]
     return html.Dl(items, className="headlines")
@@ -43,7 +46,7 @@ def _headlines(dataset: Dataset, district: int, year_index: int, lang: str) -> h
 
 def _rank_line(dataset: Dataset, series: Series, district: int, year_index: int, lang: str) -> html.Div:
     rank = rank_in_year(series, year_index, district)
-    values = np.where(series.status[year_index] == STATUS_SHOWN, series.values[year_index], np.nan)
+    values = np.where(series.status[year_index] == SHOWN.code, series.values[year_index], np.nan)
     if rank is None or np.isnan(values).all():
         return html.Div()
     low, high = np.nanmin(values), np.nanmax(values)
@@ -130,7 +133,7 @@ def spread_labels(values: list[float], gap: float) -> list[float]:
 
 def _area_line(dataset: Dataset, series: Series, lang: str) -> tuple[list, str]:
     years = range(len(dataset.years))
-    if series.measure == "share":
+    if series.measure_spec.of_a_whole:
         return [municipality_share(series, y) for y in years], t("profile_whole_area", lang)
     totals = [municipality_total(series, y) for y in years]
     average = [None if total is None else total / len(dataset.district_ids) for total in totals]
@@ -219,7 +222,7 @@ def _peers(dataset: Dataset, family: Family, district: int, year_index: int, lan
 def _composition(dataset: Dataset, family: Family, district: int, year_index: int, lang: str) -> html.Div | None:
     rows = []
     for category in family.categories:
-        series = dataset.series.get((category.id, "share"))
+        series = dataset.series.get((category.id, SHARE.id))
         if series is None:
             continue
         own = series.values[year_index, district]

@@ -7,8 +7,10 @@ import pytest
 from data.districts import read_boundaries
 from data.load import load_dataset
 from layers.errors import InputError
+from layers.status import MISSING
 from ui.figure import map_setup
-from ui.view import map_view, year_codes
+from ui.view import map_view
+from view.view import View
 
 
 def test_the_import_records_which_boundaries_apply_to_which_years(redrawn_folder):
@@ -39,8 +41,9 @@ def test_the_map_knows_which_shape_each_district_has_in_every_year(redrawn_folde
     assert drawn_2016 == ["01@2016", "02@2016", "05"]
     assert [setup["ids"][setup["feature_district"][keys.index(key)]] for key in drawn_2016] == ["01", "02", "05"]
     assert len(setup["label_points"]) == len(keys)
-    view = map_view(dataset, "residents", "count", "da")
-    assert year_codes(view, 1)[2] == 0, "03 has no figure in 2016: drawn as missing if it were drawn"
+    view = map_view(dataset, View.checked(dataset, {"indicator": "residents", "measure": "count"})[0])
+    codes_2016 = view["codes"][1 :: len(view["years"])]
+    assert codes_2016[2] == MISSING.code, "03 has no figure in 2016: drawn as missing if it were drawn"
 
 
 def test_the_browser_gets_shapes_with_index_ids_and_no_properties(redrawn_folder):

@@ -5,7 +5,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from layers.classify import CODE_MISSING, FIRST_CLASS_CODE, classify_over_all_years, palette
+from layers.classify import classify_over_all_years, palette
+from layers.status import FIRST_CLASS_CODE, MISSING
 
 values_2d = arrays(
     float,
@@ -21,7 +22,7 @@ def test_every_value_lands_in_a_class_and_nan_is_missing(values):
         assert classes is None
         return
     codes = classes.codes(values)
-    assert (codes[np.isnan(values)] == CODE_MISSING).all()
+    assert (codes[np.isnan(values)] == MISSING.code).all()
     shown = codes[~np.isnan(values)]
     assert shown.min() >= FIRST_CLASS_CODE
     assert shown.max() < FIRST_CLASS_CODE + len(classes.upper_bounds)

@@ -17,11 +17,12 @@ import pytest
 from colorspacious import cspace_convert
 from plotly.colors import hex_to_rgb, unlabel_rgb
 
-from layers.classify import DEFAULT_CLASS_COUNT, MISSING_COLOUR, SUPPRESSED_COLOUR, palette
+from layers.classify import DEFAULT_CLASS_COUNT, palette
 from layers.families import FAMILIES
 from layers.registry import OTHER_FAMILY, fallback_family
+from layers.status import MISSING_COLOUR, SUPPRESSED_COLOUR
 from ui.figure import CHOSEN_CASING, CHOSEN_COLOURS
-from ui.modes import CHANGE_SCHEME
+from view.modes import CHANGE_SCHEME
 
 VISIONS = {"normal vision": None, "deuteranopia": "deuteranomaly", "protanopia": "protanomaly"}
 HIDDEN_MARGIN = 10.0  # ΔE00 between "hidden" and any class colour, under every vision (issue 12)
@@ -174,9 +175,9 @@ def test_chosen_outlines_reach_3_to_1_on_white_and_against_every_fill():
 def test_a_picture_draws_no_figure_as_a_dotted_outline_not_a_flat_colour(demo):
     from exports.images import MISSING_OUTLINE, image_figure  # noqa: PLC0415 - the picture module is heavy
     from exports.table import view_table  # noqa: PLC0415
-    from ui.url_state import parse_view  # noqa: PLC0415
+    from view.view import View  # noqa: PLC0415
 
-    view = parse_view(demo, "?indicator=industry_agriculture&measure=share&year=2011&lang=da").values
+    view, _ = View.parse(demo, "?indicator=industry_agriculture&measure=share&year=2011&lang=da")
     figure = image_figure(demo, view_table(demo, view, "http://example.org/"))
     outlines = [trace for trace in figure["data"] if trace.get("mode") == "lines"]
     assert len(outlines) == 1 and outlines[0]["name"] == "Ingen tal" and outlines[0]["line"] == MISSING_OUTLINE

@@ -17,7 +17,8 @@ def _graphs(component) -> list:
 
 
 def _profile_graphs(demo, district, compare) -> list:
-    body, _, _ = show_profile(demo, district, compare, "age_0_5", "share", 2016, 2011, "da")
+    asked = {"district": district, "compare": compare, "indicator": "age_0_5", "measure": "share", "year": 2016}
+    body = show_profile(demo, asked)["body"]
     return [graph for part in body for graph in _graphs(part)]
 
 
@@ -43,12 +44,12 @@ def test_one_district_keeps_the_first_colour(demo):
 
 
 def test_the_key_beside_the_map_names_the_outlines_in_order(demo):
-    key = outline_key(demo, "02", "05", "en")
+    key = outline_key(demo, {"district": "02", "compare": "05", "lang": "en"})
     assert key[0].children == "Outlined on the map:"
     assert [item.children[1] for item in key[1:]] == [demo.district_names[1], demo.district_names[4]]
     assert [item.children[0].style["borderTopColor"] for item in key[1:]] == list(CHOSEN_COLOURS)
     assert "chosen-key-line-2" in key[2].children[0].className
-    assert outline_key(demo, None, None, "da") == []
+    assert outline_key(demo, {"district": None, "compare": None, "lang": "da"}) == []
 
 
 def test_direct_labels_keep_apart_and_stay_near_their_lines():

@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from data.make_demo import DEMO_FOLDER, build_demo
-from data.model import STATUS_MISSING, STATUS_SHOWN, STATUS_SUPPRESSED
 from layers.families import FAMILIES
+from layers.status import MISSING, SHOWN, SUPPRESSED
 
 COMPOSITIONS = [family for family in FAMILIES if family.composition]
 
@@ -38,9 +38,9 @@ def test_every_family_and_category_is_present(demo, family):
 def test_shares_within_a_family_sum_to_100(demo, family):
     counts = np.stack([demo.series[category.id, "count"].counts for category in family.categories])
     denominator = demo.series[family.denominator, "count"].counts
-    complete = (np.stack([demo.series[c.id, "count"].status for c in family.categories]) != STATUS_MISSING).all(axis=0)
+    complete = (np.stack([demo.series[c.id, "count"].status for c in family.categories]) != MISSING.code).all(axis=0)
     # Suppressed cells hide their values here, so compare the generator's exact totals through the visible ones.
-    visible = (np.stack([demo.series[c.id, "count"].status for c in family.categories]) == STATUS_SHOWN).all(axis=0)
+    visible = (np.stack([demo.series[c.id, "count"].status for c in family.categories]) == SHOWN.code).all(axis=0)
     assert visible.any()
     sums = np.nansum(counts, axis=0)
     assert np.array_equal(sums[visible & complete], denominator[visible & complete])
@@ -81,8 +81,8 @@ def test_small_counts_are_suppressed_and_a_cell_is_missing(demo):
     statuses = np.concatenate(
         [series.status.ravel() for (_, measure), series in demo.series.items() if measure == "count"]
     )
-    assert (statuses == STATUS_SUPPRESSED).sum() >= 10
-    assert (statuses == STATUS_MISSING).any()
+    assert (statuses == SUPPRESSED.code).sum() >= 10
+    assert (statuses == MISSING.code).any()
     people = [series for (_, measure), series in demo.series.items() if measure == "count" and not series.signed]
-    shown = np.concatenate([series.counts[series.status == STATUS_SHOWN] for series in people])
+    shown = np.concatenate([series.counts[series.status == SHOWN.code] for series in people])
     assert not ((shown > 0) & (shown < demo.info.min_count)).any()

@@ -182,9 +182,9 @@ def test_the_pictures_source_line_is_broken_to_fit_its_width(demo):
     """The source, licence and dates run in lines that fit the picture, none cut off at its right edge."""
     from exports.images import SOURCE_LINE_CHARS, image_figure  # noqa: PLC0415 - the picture module is heavy
     from exports.table import view_table  # noqa: PLC0415
-    from ui.url_state import parse_view  # noqa: PLC0415
+    from view.view import View  # noqa: PLC0415
 
-    table = view_table(demo, parse_view(demo, "?lang=en").values, "http://example.org/")
+    table = view_table(demo, View.parse(demo, "?lang=en")[0], "http://example.org/")
     text = image_figure(demo, table)["layout"]["annotations"][0]["text"]
     lines = text.split("<br>")
     assert all(len(line) <= SOURCE_LINE_CHARS for line in lines)

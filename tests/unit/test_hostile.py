@@ -190,10 +190,10 @@ UNICODE_DIGITS = ("²", "①", "٣", "２０１６", "𝟚𝟘𝟙𝟞")  # str.
 def test_unicode_digits_are_not_a_year(client, demo, parameter, digits):
     from urllib.parse import unquote
 
-    from ui.url_state import parse_view
+    from view.view import View
 
-    view = parse_view(demo, f"?mode=change&{parameter}={digits}")
-    assert f"{parameter}={digits}" in view.ignored, "ignored, with the quiet notice"
+    _, ignored = View.parse(demo, f"?mode=change&{parameter}={digits}")
+    assert f"{parameter}={digits}" in ignored, "ignored, with the quiet notice"
     response = client.get(f"/export/view.csv?mode=change&{parameter}={digits}")
     assert response.status_code == 200
     assert f"{parameter}={digits}" in unquote(response.headers["X-Distriktskort-Ignored"])
@@ -201,13 +201,11 @@ def test_unicode_digits_are_not_a_year(client, demo, parameter, digits):
 
 def test_unicode_digits_in_a_link_give_the_notice_and_keep_the_rest_of_the_view(demo):
     from ui.callbacks import apply_url
-    from ui.url_state import VIEW_PARAMETERS
 
-    current = tuple(None for _ in VIEW_PARAMETERS)
-    *controls, notice, applied = apply_url(demo, "?indicator=dwelling_flat&year=²&district=07", current)
-    values = dict(zip((parameter.name for parameter in VIEW_PARAMETERS), controls, strict=True))
+    applied = apply_url(demo, "?indicator=dwelling_flat&year=²&district=07", {})
+    values, notice = applied["controls"], applied["notice"]
     assert values["indicator"] == "dwelling_flat" and values["district"] == "07", "the rest of the link is kept"
-    assert values["year"] == demo.info.default_year and "year=²" in notice and applied is True
+    assert values["year"] == demo.info.default_year and "year=²" in notice and applied["applied"] is True
 
 
 @pytest.mark.parametrize("junk", ["%0d%0aSet-Cookie:%20x=1", "%00", "%0a", "%e2%80%a8", "%ff%fe"])

@@ -146,13 +146,6 @@ def test_no_label_can_hold_proto(text):
     assert "__proto__" not in option_label(text).casefold()
 
 
-def test_the_browser_cuts_labels_as_python_does():
-    from pathlib import Path
-
-    script = (Path(__file__).resolve().parents[2] / "assets" / "map.js").read_text()
-    assert f"var MAX_LABEL_CHARS = {MAX_LABEL_CHARS};" in script
-
-
 # The exports.
 
 
@@ -247,9 +240,9 @@ def test_a_hand_edited_year_that_is_no_year_is_one_clear_error(tmp_path, year):
 def test_a_pictures_texts_are_escaped_for_plotly_so_no_name_becomes_markup(hostile):
     from exports.images import image_figure
     from exports.table import view_table
-    from ui.url_state import parse_view
+    from view.view import View
 
-    figure = image_figure(hostile, view_table(hostile, parse_view(hostile, "?lang=da").values, "http://example.org/"))
+    figure = image_figure(hostile, view_table(hostile, View.parse(hostile, "?lang=da")[0], "http://example.org/"))
     names = figure["data"][1]["text"]
     title = figure["layout"]["title"]["text"]
     assert "<img" not in "".join(names) and "&lt;img src=x" in names[0]

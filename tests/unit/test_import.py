@@ -14,6 +14,7 @@ from data.load import load_dataset
 from geo.read import read_districts
 from importer import ImportOptions, Progress, run_import
 from layers.errors import InputError
+from layers.status import SHOWN, SUPPRESSED
 from tests.conftest import NEEDS_SHARED_FIXTURES, SHARED_FIXTURES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -60,7 +61,7 @@ def test_hedensted_parishes_with_generated_figures_import_and_serve(tmp_path, he
     assert summary.years == tuple(range(2011, 2017))
     assert summary.suppressed > 0, "counts of 1–4 non-Western citizens must be hidden"
     share = dataset.series["citizenship_non_western", "share"]
-    assert ((share.status == 1) | (share.counts >= 5) | (share.counts == 0)).all()
+    assert ((share.status == SUPPRESSED.code) | (share.counts >= 5) | (share.counts == 0)).all()
     from app import create_app
 
     client = create_app(dataset).server.test_client()
@@ -75,7 +76,7 @@ def test_figures_are_matched_by_name_ignoring_case_and_spaces(tmp_path, hedenste
     codes, names = hedensted_parishes
     figures = _hedensted_figures(tmp_path / "by_name.csv", codes, names, by="name")
     _, dataset = _import(tmp_path, HEDENSTED, [figures])
-    assert dataset.series["residents", "count"].status.max() == 0
+    assert (dataset.series["residents", "count"].status == SHOWN.code).all()
 
 
 def test_the_geopackage_layer_must_be_chosen_and_the_choices_are_listed(tmp_path, hedensted_parishes):
@@ -215,6 +216,7 @@ def test_shares_outside_0_to_100_are_refused(tmp_path, hedensted_parishes):
 
 def test_figures_given_as_percentages_are_shown_as_they_are(tmp_path, hedensted_parishes):
     from ui.view import map_view
+    from view.view import View
 
     codes, _ = hedensted_parishes
     figures = tmp_path / "pct.csv"
@@ -225,7 +227,7 @@ def test_figures_given_as_percentages_are_shown_as_they_are(tmp_path, hedensted_
     described.write_text("id,unit,title_da,title_en\nhappiness,percent,Glade borgere,Happy residents\n")
     _, dataset = _import(tmp_path, HEDENSTED, [figures], indicators=described)
     assert dataset.measures_of("happiness") == ("share",)
-    view = map_view(dataset, "happiness", "share", "da")
+    view = map_view(dataset, View.checked(dataset, {"indicator": "happiness", "measure": "share"})[0])
     assert view["shared"][view["values"]]["steps"][0] == 505
     assert view["written"] == {"decimals": 1, "suffix": " %", "signed": False}
     assert view["detail"] is None, "a share that arrived as a share has no count behind it"

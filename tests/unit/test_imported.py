@@ -17,8 +17,8 @@ from ui.callbacks import apply_url, select_view, translate
 from ui.controls import controls_panel, labelled_years, year_marks
 from ui.figure import map_setup
 from ui.layout import page_texts
-from ui.url_state import VIEW_PARAMETERS, parse_view
 from ui.view import indicator_options, map_view
+from view.view import View
 
 SAFE_ID = re.compile(r"^[a-z0-9_]+$")
 
@@ -95,19 +95,18 @@ def _walk(component):
 
 
 def test_an_indicator_with_fewer_years_opens_at_its_nearest_year_with_figures(imported):
-    *_, year = select_view(imported, "electric_cars", "count", "da", year=2011)
-    assert year == 2016
-    *_, year = select_view(imported, "hh_single", "count", "da", year=2013)
-    assert year is no_update, "a year with figures stays"
+    asked = {"indicator": "electric_cars", "measure": "count", "year": 2011}
+    assert select_view(imported, asked)["year"] == 2016
+    asked = {"indicator": "hh_single", "measure": "count", "year": 2013}
+    assert select_view(imported, asked)["year"] is no_update, "a year with figures stays"
 
 
 def test_a_link_to_a_year_without_figures_opens_at_the_nearest_one(imported):
-    current = tuple(parameter.default(imported) for parameter in VIEW_PARAMETERS)
-    *values, notice, _ = apply_url(imported, "?indicator=electric_cars&year=2013", current)
-    by_name = dict(zip([parameter.name for parameter in VIEW_PARAMETERS], values, strict=True))
-    assert by_name["indicator"] == "electric_cars" and by_name["year"] is no_update  # 2016, as it already was
-    *values, _, _ = apply_url(imported, "?indicator=electric_cars&year=2013", (*current[:2], 2011, *current[3:]))
-    assert dict(zip([parameter.name for parameter in VIEW_PARAMETERS], values, strict=True))["year"] == 2016
+    current = View.default(imported).values()
+    controls = apply_url(imported, "?indicator=electric_cars&year=2013", current)["controls"]
+    assert controls["indicator"] == "electric_cars" and controls["year"] is no_update  # 2016, as it already was
+    controls = apply_url(imported, "?indicator=electric_cars&year=2013", {**current, "year": 2011})["controls"]
+    assert controls["year"] == 2016
 
 
 @pytest.mark.parametrize(
@@ -132,7 +131,7 @@ def test_an_indicator_with_one_year_gives_a_fact_but_no_change(tmp_path):
 
 
 def _every_text(dataset, lang):
-    view = map_view(dataset, dataset.info.default_indicator, "count", lang)
+    view = map_view(dataset, View.checked(dataset, {"measure": "count", "lang": lang})[0])
     return " ".join(
         [
             *page_texts(dataset, lang).values(),
@@ -140,7 +139,7 @@ def _every_text(dataset, lang):
             *view["sentences"],
             view["words"]["table_more"],
             json.dumps(map_setup(dataset, "/x")["texts"], ensure_ascii=False),
-            *(str(part) for part in translate(dataset, lang)),
+            *(str(part) for part in translate(dataset, lang).values()),
             district_sentence(dataset, dataset.series["hh_single", "count"], 2, 0, lang),
         ]
     )
@@ -159,13 +158,13 @@ def test_an_empty_reference_date_leaves_no_dangling_words(tmp_path, lang, word):
     dataset = load_dataset(write_imported(tmp_path / "undated", reference_date={"da": "", "en": ""}))
     subtitle = page_texts(dataset, lang)["map-subtitle"]
     assert subtitle == ("Testby Kommune · 3 bydele" if lang == "da" else "Testby Kommune · 3 districts")
-    table = view_table(dataset, parse_view(dataset, f"?lang={lang}").values, "")
+    table = view_table(dataset, View.parse(dataset, f"?lang={lang}")[0], "")
     caption = image_figure(dataset, table)["layout"]["title"]["text"]
     assert word not in caption and "2016" in caption and "–" not in subtitle
 
 
 def test_the_caption_carries_the_datasets_date(imported):
-    table = view_table(imported, parse_view(imported, "?lang=da").values, "")
+    table = view_table(imported, View.parse(imported, "?lang=da")[0], "")
     assert "tal pr. 31. december 2016" in image_figure(imported, table)["layout"]["title"]["text"]
 
 

@@ -11,12 +11,13 @@ import pytest
 from data.load import load_dataset
 from importer import ImportOptions, Progress, run_import
 from importer.areas import RULES, Polygons, best_match, near_misses, no_polygon_reason, plan_areas
-from importer.grid import read_grids
 from importer.metadata import district_term, reference_date
 from importer.rows import natural_key
+from importer.sources import read_grids
 from importer.units import UNIT_RULES, infer_unit
 from layers.errors import InputError
-from stats.disclosure import SUPPRESSED, DisclosureRule, Membership, apply_disclosure_control
+from layers.status import SUPPRESSED
+from stats.disclosure import DisclosureRule, Membership, apply_disclosure_control
 from tests.conftest import NEEDS_SHARED_FIXTURES, SHARED_FIXTURES, grid_districts
 
 CODES = ("0114", "0115", "0117")
@@ -151,9 +152,9 @@ def test_an_imported_family_with_its_total_published_hides_a_second_cell():
     families = {"a": Membership("f", True), "b": Membership("f", True), "c": Membership("f", True),
                 "total": Membership("f#total", False)}  # fmt: skip
     status = apply_disclosure_control(table, DisclosureRule(), families)["status"].tolist()
-    assert status == [SUPPRESSED, SUPPRESSED, "", ""], "3 = 100 - 40 - 57 would be recoverable"
+    assert status == [SUPPRESSED.word, SUPPRESSED.word, "", ""], "3 = 100 - 40 - 57 would be recoverable"
     alone = apply_disclosure_control(table, DisclosureRule())["status"].tolist()
-    assert alone == [SUPPRESSED, "", "", ""], "without the family, only the small count goes"
+    assert alone == [SUPPRESSED.word, "", "", ""], "without the family, only the small count goes"
 
 
 def test_the_datasets_own_words_for_districts_and_the_reference_date():
@@ -180,7 +181,7 @@ def test_a_family_that_adds_up_to_a_published_total_is_protected_and_the_words_r
     run_import(options, Progress(stages=5, stream=open("/dev/null", "w")))  # noqa: SIM115
     statistics = pd.read_csv(tmp_path / "out" / "statistics.csv", dtype=str, keep_default_na=False)
     first = statistics[statistics["district_id"] == "01"].set_index("indicator")["status"]
-    assert first["enlige"] == SUPPRESSED and first["par"] == SUPPRESSED and first["husstande"] == ""
+    assert first["enlige"] == SUPPRESSED.word and first["par"] == SUPPRESSED.word and first["husstande"] == ""
     package = json.loads((tmp_path / "out" / "datapackage.json").read_text())["distriktskort"]
     assert package["district_term"]["da_plural"] == "bydele" and package["reference_date"]["en"] == "31 December"
     dataset = load_dataset(tmp_path / "out")

@@ -4,11 +4,11 @@ import numpy as np
 import pytest
 
 from data.load import load_dataset
-from data.model import STATUS_MISSING, STATUS_SHOWN, STATUS_SUPPRESSED
 from insight.analysis import change_from, municipality_share, rank_in_year, similar_districts
 from insight.facts import facts
 from insight.sentences import compare_sentences, district_sentence, map_sentence, ordinal
 from layers.registry import FAMILY_BY_ID
+from layers.status import MISSING, SHOWN, SUPPRESSED
 
 
 @pytest.fixture
@@ -44,16 +44,16 @@ def test_change_is_points_for_shares_and_per_cent_for_counts(tiny):
     assert share.values[1, 0] == pytest.approx(expected) and share.unit.id == "points"
     count = change_from(tiny.series["residents", "count"], 0)
     assert count.values[1, 0] == pytest.approx(2.5) and count.unit.id == "change_percent"
-    assert np.isnan(share.values[0, 3]) and share.status[1, 3] == STATUS_SUPPRESSED
+    assert np.isnan(share.values[0, 3]) and share.status[1, 3] == SUPPRESSED.code
 
 
 def test_change_from_a_missing_or_zero_start_is_missing_not_zero(tiny):
     count = tiny.series["residents", "count"]
     values, status = count.values.copy(), count.status.copy()
-    values[0, 0], status[0, 1], values[0, 1] = 0.0, STATUS_MISSING, np.nan
+    values[0, 0], status[0, 1], values[0, 1] = 0.0, MISSING.code, np.nan
     changed = change_from(count.__class__(**{**count.__dict__, "values": values, "status": status}), 0)
-    assert changed.status[1, 0] == STATUS_MISSING and changed.status[1, 1] == STATUS_MISSING
-    assert changed.status[1, 2] == STATUS_SHOWN
+    assert changed.status[1, 0] == MISSING.code and changed.status[1, 1] == MISSING.code
+    assert changed.status[1, 2] == SHOWN.code
 
 
 def test_municipality_share_sums_counts_not_shares(tiny):
@@ -108,7 +108,7 @@ def test_hidden_figures_are_called_hidden_never_zero(tiny, lang, word):
 def test_missing_figures_are_called_missing(tiny):
     share = tiny.series["citizenship_western", "share"]
     status = share.status.copy()
-    status[1, 0] = STATUS_MISSING
+    status[1, 0] = MISSING.code
     values = share.values.copy()
     values[1, 0] = np.nan
     missing = share.__class__(**{**share.__dict__, "status": status, "values": values})

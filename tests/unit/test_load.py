@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 
 from data.load import load_dataset
-from data.model import STATUS_SHOWN, STATUS_SUPPRESSED
 from layers.errors import InputError
+from layers.status import SHOWN, SUPPRESSED
 
 
 def test_tiny_folder_loads_with_string_ids_years_and_shares(tiny_folder):
@@ -24,8 +24,8 @@ def test_tiny_folder_loads_with_string_ids_years_and_shares(tiny_folder):
 def test_a_suppressed_count_suppresses_its_share(tiny_folder):
     dataset = load_dataset(tiny_folder)
     share = dataset.series["citizenship_western", "share"]
-    assert share.status[0, 3] == STATUS_SUPPRESSED and np.isnan(share.values[0, 3])
-    assert share.status[0, 0] == STATUS_SHOWN
+    assert share.status[0, 3] == SUPPRESSED.code and np.isnan(share.values[0, 3])
+    assert share.status[0, 0] == SHOWN.code
 
 
 def test_the_model_is_read_only(tiny_folder):

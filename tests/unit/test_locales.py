@@ -22,18 +22,17 @@ from dash.development.base_component import Component
 
 from data.load import load_dataset
 from data.make_demo import DEMO_FOLDER
-from insight.analysis import CHANGE_UNITS
 from insight.facts import facts
 from insight.sentences import compare_sentences, district_sentence, ordinal
-from layers.families import FAMILIES, UNITS
+from layers.families import CHANGE_UNITS, FAMILIES, UNITS
 from layers.i18n import LOCALE_FOLDER, format_number, format_value, number_symbols, t
 from layers.registry import MEASURES
 from layers.text import DEFAULT_LANGUAGE, FALLBACK, LANGUAGE_NAMES, LANGUAGES, Text
 from ui.callbacks import select_view, translate
 from ui.figure import map_setup
 from ui.layout import page_texts, statement_href
-from ui.modes import MODES
 from ui.profile import profile_panel
+from view.modes import MODES
 
 LOCALES = {path.stem: json.loads(path.read_text(encoding="utf-8")) for path in LOCALE_FOLDER.glob("*.json")}
 
@@ -98,7 +97,9 @@ def demo_texts(demo):
         for indicator_id in demo.indicators:
             for measure in demo.measures_of(indicator_id):
                 for mode in MODES:
-                    texts += _strings(select_view(demo, indicator_id, measure, lang, mode, demo.years[0])[:8])
+                    asked = {"indicator": indicator_id, "measure": measure, "lang": lang, "mode": mode}
+                    shown = select_view(demo, {**asked, "from": demo.years[0]})
+                    texts += _strings({name: part for name, part in shown.items() if name != "year"})
                 series = demo.series[indicator_id, measure]
                 for district in range(0, len(district_ids), 5):
                     texts.append(district_sentence(demo, series, len(demo.years) - 1, district, lang))
@@ -198,12 +199,10 @@ def test_the_swedish_sentences_read_as_swedish(demo):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_language_switch_sets_the_pickers_words_and_the_statement_link(demo, lang):
     switched = translate(demo, lang)
-    assert switched.count(t("district_placeholder", lang)) == 2  # the district picker and the comparison's
-    searches = [
-        part for part in switched if isinstance(part, dict) and part.get("search") == t("district_search", lang)
-    ]
+    assert switched["picker_placeholders"] == [t("district_placeholder", lang)] * 2  # the picker and the comparison's
+    searches = [part for part in switched["picker_labels"] if part.get("search") == t("district_search", lang)]
     assert len(searches) == 2 and all(part["no_options_found"] == t("district_no_options", lang) for part in searches)
-    assert statement_href(lang) in switched and switched[-1] == lang
+    assert switched["statement_href"] == statement_href(lang) and switched["lang"] == lang
 
 
 @pytest.mark.parametrize(

@@ -15,8 +15,8 @@ import numpy as np
 import pytest
 
 from data.load import load_dataset
-from data.model import STATUS_MISSING, STATUS_SUPPRESSED
 from layers.errors import InputError
+from layers.status import MISSING, SUPPRESSED
 from tests.fixtures.published import build
 
 
@@ -125,7 +125,7 @@ def test_each_published_export_imports_with_no_hand_edits(tmp_path, name):
     assert (summary.districts, summary.years, summary.indicators) == (case.districts, case.years, case.indicators)
     figured = np.zeros(len(dataset.district_ids), dtype=bool)
     for series in dataset.series.values():
-        figured |= (series.status != STATUS_MISSING).any(axis=0)
+        figured |= (series.status != MISSING.code).any(axis=0)
     assert figured.all(), "every district was matched to some figures"
 
 
@@ -196,7 +196,7 @@ def test_shares_and_averages_are_never_suppressed_as_small_counts(tmp_path, name
     _, dataset = _import(tmp_path, name, min_count=5)
     given = [_series(dataset, i) for i, indicator in dataset.indicators.items() if indicator.unit != "count"]
     assert any(np.nanmin(series.values) < 5 for series in given), "the file has shares and averages under 5"
-    assert all((series.status != STATUS_SUPPRESSED).all() for series in given)
+    assert all((series.status != SUPPRESSED.code).all() for series in given)
 
 
 @pytest.mark.parametrize(
@@ -207,7 +207,7 @@ def test_shares_and_averages_are_never_suppressed_as_small_counts(tmp_path, name
 def test_the_publishers_dots_mean_missing_not_zero(tmp_path, name, title, year, district):
     _, dataset = _import(tmp_path, name)
     value, status = _cell(dataset, _titled(dataset, *title), year, district)
-    assert status == STATUS_MISSING and np.isnan(value)
+    assert status == MISSING.code and np.isnan(value)
 
 
 @pytest.mark.parametrize(
@@ -256,7 +256,7 @@ def test_a_near_miss_is_suggested_and_never_matched(tmp_path):
 def test_a_skipped_near_miss_leaves_its_district_without_figures(tmp_path):
     _, dataset = _import(tmp_path, "kk_bydel", polygons=_walby(tmp_path), skip_unmatched=True)
     status = _series(dataset, next(iter(dataset.indicators))).status
-    assert (status[:, dataset.district_names.index("Walby")] == STATUS_MISSING).all()
+    assert (status[:, dataset.district_names.index("Walby")] == MISSING.code).all()
 
 
 @pytest.mark.parametrize(("district", "value"), [("Nørrebro", 79028), ("Indre By", 55979)])

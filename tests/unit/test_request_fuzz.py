@@ -22,7 +22,7 @@ from data.load import load_dataset
 from exports.formats import EXPORTERS
 from tests.conftest import write_hostile
 from tests.unit.test_hostile import JSON_VALUES, UNICODE_DIGITS, _pattern_ids, _request
-from ui.url_state import PARAMETER_NAMES
+from view.view import PARAMETER_NAMES
 
 FUZZ = settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
 COUNTS = {"routes": 0, "callbacks": 0}

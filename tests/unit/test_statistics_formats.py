@@ -11,9 +11,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from importer.areas import Polygons
-from importer.grid import grid_from_text, read_grids
+from importer.grid import grid_from_text
 from importer.roles import Overrides, find_roles
 from importer.rows import long_rows
+from importer.sources import read_grids
 from layers.errors import InputError
 from stats.validate import parse_values, validate
 from tests.conftest import NEEDS_SHARED_FIXTURES, SHARED_FIXTURES

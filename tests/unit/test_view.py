@@ -5,16 +5,25 @@ import pytest
 
 from layers.families import FAMILIES
 from layers.i18n import format_number
-from ui.view import (
-    indicator_options,
-    legend_items,
-    map_view,
-    measure_options,
-    resolve_selection,
-    resolve_year,
-    view_layer,
-    year_codes,
-)
+from layers.status import SUPPRESSED
+from ui.view import indicator_options, map_view, measure_options
+from view.view import View
+
+
+def _view(demo, indicator_id, measure, lang="da", mode="value", from_year=None) -> View:
+    asked = {"indicator": indicator_id, "measure": measure, "lang": lang, "mode": mode, "from": from_year}
+    view, ignored = View.checked(demo, asked)
+    assert ignored == ()
+    return view
+
+
+def _map(demo, *asked) -> dict:
+    return map_view(demo, _view(demo, *asked))
+
+
+def year_codes(packed: dict, year_index: int) -> list[int]:
+    """One year's colour codes, district by district, from a packed map view."""
+    return packed["codes"][year_index :: len(packed["years"])]
 
 
 def test_numbers_are_written_the_danish_way_and_the_english_way():
@@ -55,12 +64,13 @@ def test_counts_only_families_offer_no_share(demo):
     ],
 )
 def test_nonsense_selections_fall_back_to_defaults(demo, asked, expected):
-    assert resolve_selection(demo, *asked) == expected
+    view, _ = View.checked(demo, {"indicator": asked[0], "measure": asked[1]})
+    assert (view.indicator, view.measure) == expected
 
 
 @pytest.mark.parametrize(("asked", "expected"), [(2013, 2013), ("2012", 2012), (1999, 2016), ("x", 2016), (None, 2016)])
 def test_years_outside_the_data_fall_back_to_the_default(demo, asked, expected):
-    assert resolve_year(demo, asked) == expected
+    assert View.checked(demo, {"year": asked})[0].year == expected
 
 
 def unpacked(figures: dict, years: int) -> list[list[float | None]]:
@@ -78,7 +88,7 @@ def unpacked(figures: dict, years: int) -> list[list[float | None]]:
 
 
 def test_the_tooltip_detail_carries_count_and_denominator_in_danish_words(demo):
-    view = map_view(demo, "age_0_5", "share", "da")
+    view = _map(demo, "age_0_5", "share", "da")
     district, year = demo.district_names.index("Fjordby"), demo.years.index(2016)
     series = demo.series["age_0_5", "share"]
     assert view["detail"]["template"] == "{0} af {1} indbyggere"
@@ -91,7 +101,7 @@ def test_the_tooltip_detail_carries_count_and_denominator_in_danish_words(demo):
 
 def test_packed_values_unpack_to_the_rounded_figures_with_gaps_where_none(demo):
     series = demo.series["industry_agriculture", "share"]
-    view = map_view(demo, "industry_agriculture", "share", "da")
+    view = _map(demo, "industry_agriculture", "share", "da")
     values = np.array(unpacked(view["shared"][view["values"]], len(demo.years)), dtype=float)
     expected = np.round(series.values, 1)
     assert np.array_equal(np.isnan(values), np.isnan(expected)) and np.isnan(expected).any()
@@ -99,7 +109,7 @@ def test_packed_values_unpack_to_the_rounded_figures_with_gaps_where_none(demo):
 
 
 def test_the_change_tooltip_names_both_years_figures(demo):
-    view = map_view(demo, "age_0_5", "share", "da", "change", 2011)
+    view = _map(demo, "age_0_5", "share", "da", "change", 2011)
     assert "{0}" in view["detail"]["template"] and "2011" in view["detail"]["template"]
     assert [part["at"] for part in view["detail"]["parts"]] == [0, None]
     assert len({part["ref"] for part in view["detail"]["parts"]}) == 1, "one series, sent once"
@@ -108,29 +118,29 @@ def test_the_change_tooltip_names_both_years_figures(demo):
 
 def test_suppressed_districts_are_explained_not_shown_as_zero(demo):
     series = demo.series["citizenship_non_western", "count"]
-    year, district = map(int, np.argwhere(series.status == 1)[0])
-    view = map_view(demo, "citizenship_non_western", "count", "da")
+    year, district = map(int, np.argwhere(series.status == SUPPRESSED.code)[0])
+    view = _map(demo, "citizenship_non_western", "count", "da")
     assert "Skjult" in view["words"]["suppressed"] and "5" in view["words"]["suppressed"]
-    assert year_codes(view, year)[district] == 1
+    assert year_codes(view, year)[district] == SUPPRESSED.code
     assert unpacked(view["shared"][view["values"]], len(demo.years))[year][district] is None
 
 
 def test_the_title_leaves_the_year_for_the_browser_and_names_what_is_shown(demo):
-    assert map_view(demo, "age_0_5", "share", "da")["title"] == "0–5 år: andel af indbyggerne, {year}"
-    assert map_view(demo, "age_0_5", "count", "en")["title"] == "0–5 years: number of residents, {year}"
+    assert _map(demo, "age_0_5", "share", "da")["title"] == "0–5 år: andel af indbyggerne, {year}"
+    assert _map(demo, "age_0_5", "count", "en")["title"] == "0–5 years: number of residents, {year}"
 
 
 def test_the_legend_lists_classes_in_danish_format_then_statuses(demo):
-    items = legend_items(view_layer(demo, "citizenship_non_western", "count", "value", 2011), "da")
+    items = _view(demo, "citizenship_non_western", "count").layer(demo).legend("da")
     labels = [label for _, label in items]
     assert labels[-1] == "Skjult for at beskytte enkeltpersoner"
     assert len({colour for colour, _ in items}) == len(items), "every row must have its own colour"
-    share_labels = [label for _, label in legend_items(view_layer(demo, "age_0_5", "share", "value", 2011), "da")]
+    share_labels = [label for _, label in _view(demo, "age_0_5", "share").layer(demo).legend("da")]
     assert all(label.endswith(" %") and "," in label for label in share_labels)
 
 
 def test_the_view_holds_every_year_and_a_colour_per_code(demo):
-    view = map_view(demo, "moves_net", "share", "en")
+    view = _map(demo, "moves_net", "share", "en")
     assert view["years"] == list(demo.years)
     assert len(view["codes"]) == len(demo.years) * len(demo.district_ids)
     assert max(view["codes"]) < len(view["colours"])

@@ -16,7 +16,8 @@ from insight.analysis import change_from
 from insight.sentences import change_map_sentence, map_sentence, signed_value
 from layers.classify import Classes, classify_over_all_years
 from layers.families import Unit
-from layers.i18n import format_value, t
+from layers.i18n import format_number, format_value, signed_number, t
+from layers.status import FIRST_CLASS_CODE, HIDDEN, MISSING, SHOWN, STATUSES
 from layers.text import Text
 
 CHANGE_SCHEME = "RdBu"  # red for a fall, blue for a rise, pale for little change
@@ -34,6 +35,35 @@ class Layer:
 
     def written(self, value: float, lang: str) -> str:
         return signed_value(value, self.unit, lang) if self.signed else format_value(value, self.unit, lang)
+
+    def codes(self) -> np.ndarray:
+        """Colour codes (years, districts): a hidden figure's status code, else ``FIRST_CLASS_CODE`` + its class."""
+        classes = self.classes.codes(self.values) if self.classes else np.full(self.values.shape, MISSING.code)
+        return np.where(self.status == SHOWN.code, classes, self.status).astype(int)
+
+    def colours(self) -> list[str]:
+        """The colour of every code, in code order: the hidden statuses', then the classes'."""
+        hidden = [status.colour for status in STATUSES[:FIRST_CLASS_CODE]]
+        return [*hidden, *(self.classes.colours if self.classes else ())]
+
+    def legend(self, lang: str) -> list[tuple[str, str]]:
+        """(colour, label) per legend row: the classes, low to high, then the hidden statuses that occur."""
+        items = []
+        written = signed_number if self.signed else format_number
+        for lower, upper, colour in zip(*self._bounds(), strict=True):
+            low, high = written(lower, self.unit.decimals, lang), written(upper, self.unit.decimals, lang)
+            # A range of signed figures reads "−2,0 til +1,0" where the language has a word: "−2,0–+1,0" is hard
+            # to read.
+            label = low if low == high else t("legend_range_signed" if self.signed else "legend_range", lang,
+                                              low=low, high=high)  # fmt: skip
+            items.append((colour, label + self.unit.suffix(lang)))
+        present = set(np.unique(self.status).tolist())
+        return items + [(status.colour, status.says("legend", lang)) for status in HIDDEN if status.code in present]
+
+    def _bounds(self) -> tuple[tuple, tuple, tuple]:
+        if not self.classes:
+            return (), (), ()
+        return self.classes.lower_bounds, self.classes.upper_bounds, self.classes.colours
 
 
 def _value_layer(series: Series, from_index: int) -> Layer:
@@ -86,12 +116,21 @@ class Mode:
     title: Callable[[Series, str, int, str], str]
     sentence: Callable[[Dataset, Series, int, int, str, str], str]
     legend_note: Callable[[Dataset, int, str], str]
+    counts_from: bool  # whether the mode reads a start year (the "from" control)
 
 
 MODES: dict[str, Mode] = {
     mode.id: mode
     for mode in (
-        Mode("value", Text("Tallet", "The figure", "Värdet"), _value_layer, _value_title, _value_sentence, _value_note),
+        Mode(
+            "value",
+            Text("Tallet", "The figure", "Värdet"),
+            _value_layer,
+            _value_title,
+            _value_sentence,
+            _value_note,
+            False,
+        ),
         Mode(
             "change",
             Text("Ændringen", "The change", "Förändringen"),
@@ -99,6 +138,7 @@ MODES: dict[str, Mode] = {
             _change_title,
             _change_sentence,
             _change_note,
+            True,
         ),
     )
 }
