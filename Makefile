@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8050
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt
 # The Python folders whose docstring examples run as tests too.
-DOCTESTED := layers geo stats data importer insight view ui tools exports serving
+DOCTESTED := layers geo stats data importer insight view lessons ui tools exports serving
 
 .DEFAULT_GOAL := help
 .PHONY: help install run serve serve-gunicorn test lint format demo browser nginx glyphs clean

@@ -34,8 +34,11 @@ from serving.links import listening_address
 from serving.page import SafePage
 from serving.warm import is_warm, warm
 from ui.callbacks import register
+from ui.citing import register as register_citing
 from ui.contract import contract_element
 from ui.layout import build_layout
+from ui.lesson_routes import register_lessons
+from ui.newsroom import register_newsroom
 from ui.statement import register_statement
 
 ASSETS_FOLDER = Path(__file__).resolve().parent / "assets"
@@ -69,6 +72,7 @@ def create_app(dataset: Dataset) -> SafePage:
         __name__,
         title=f"Distriktskort · {dataset.info.area_name}",
         assets_folder=str(ASSETS_FOLDER),
+        assets_ignore=r"lesson\.js$",  # served, but loaded only by the lesson page (ui/lesson_page.py), not this one
         compress=False,  # serving.compression compresses, GeoJSON included, and keeps what it compressed
         update_title=None,
         meta_tags=[
@@ -93,8 +97,11 @@ def create_app(dataset: Dataset) -> SafePage:
     # The page opens in Danish; a ?lang=en in the address switches it in the browser (see assets/map.js).
     app.layout = build_layout(dataset, DEFAULT_LANGUAGE, geojson_url)
     register(app, dataset)
+    register_citing(app, dataset)  # "Cite this view" follows the address
+    register_newsroom(app)  # the download dialog's picture to publish: headline, byline, size
     register_exports(app.server, dataset)
     register_statement(app.server, dataset)  # /tilgaengelighed: the accessibility statement
+    register_lessons(app.server, dataset, geojson_url)  # /lektion: lessons for schools, kept in their address
 
     @app.server.get("/healthz")
     def _health() -> flask.Response:

@@ -12,6 +12,7 @@ import pandas as pd
 
 from data.districts import read_boundaries
 from data.model import Dataset, DatasetInfo, Indicator, Series
+from data.version import dataset_version
 from data.write import (
     DISTRICTS_FILE,
     INDICATOR_COLUMNS,
@@ -334,4 +335,5 @@ def load_dataset(folder: Path) -> Dataset:
         web_geojson=boundaries.web_geojson,
         district_of_feature=boundaries.district_of_feature,
         neighbours=boundaries.neighbours,
+        version=dataset_version(folder),
     )

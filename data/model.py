@@ -109,6 +109,7 @@ class Dataset:
     web_geojson: bytes = field(default=b"", repr=False)  # the map's copy of the shapes (geo/web.py)
     district_of_feature: tuple[int, ...] = ()  # per shape: the district it belongs to
     neighbours: tuple[tuple[int, ...], ...] = ()  # per shape: the shapes sharing a border with it (geo/neighbours.py)
+    version: str = ""  # a short hash of the files it was loaded from (data/version.py), for citations
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "indicators", MappingProxyType(dict(self.indicators)))

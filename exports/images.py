@@ -12,21 +12,26 @@ from __future__ import annotations
 import html
 import json
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
 from data.model import Dataset
+from exports.picture import DEFAULT_SIZE, EDGE_PX, QUIET_COLOUR, SIZES, Block, Picture, heading, map_aspect, page_layout
 from exports.renderer import Renderer, RendererBusy, slots_from_environment
 from exports.table import ExportTable
 from layers.i18n import t
 from layers.look import FONT, discrete_colorscale, label_colour
+from layers.plain_text import visible
 from layers.status import MISSING
 
 TOPOJSON_FOLDER = Path(__file__).resolve().parent.parent / "assets" / "topojson"
 TOPOJSON_URL = TOPOJSON_FOLDER.as_uri() + "/"
-SIZE_PX = (900, 760)
 SOURCE_FONT_PX = 10
-# Characters of the source line that fit the picture's width (an average glyph is about 0.55 em wide).
-SOURCE_LINE_CHARS = int((SIZE_PX[0] - 20) / (SOURCE_FONT_PX * 0.55))
+# Characters of the source line that fit the standard picture's width (an average glyph is about 0.55 em wide).
+SOURCE_LINE_CHARS = int((SIZES[DEFAULT_SIZE].width - 2 * EDGE_PX) / (SOURCE_FONT_PX * 0.55))
+LEGEND_FONT_PX = 12
+LEGEND_ROW_PX = 21  # a legend row as Plotly draws it at that font, with its 14 px swatch
+DEFAULT_PICTURE = Picture()
 # A process resource, like a connection pool, not state of a reader: each gunicorn worker gets its own on fork, and
 # it opens Chromium only when the worker's first picture is asked for.
 PICTURES = Renderer(slots_from_environment())
@@ -104,14 +109,18 @@ def plain(text: object) -> str:
     """Dataset text for a Plotly string, which reads ``<b>``, ``<br>`` and ``<a href>`` as markup: escaped, so a
     name such as ``<a href=https://…>`` prints as itself and never becomes a link in an SVG.
 
-    >>> plain("<b>Nørre & Søndre</b>")
-    '&lt;b&gt;Nørre &amp; Søndre&lt;/b&gt;'
+    A control character is shown as its picture (``Nør\x07rebro`` reads ``Nør␇rebro``): Chromium cannot draw a
+    picture whose text holds one, so the whole picture failed.
+
+    >>> plain("<b>Nørre & Søndre</b>"), plain("Nør\x07rebro")
+    ('&lt;b&gt;Nørre &amp; Søndre&lt;/b&gt;', 'Nør␇rebro')
     """
-    return html.escape(str(text), quote=False)
+    return html.escape(visible(str(text)), quote=False)
 
 
-def image_figure(dataset: Dataset, table: ExportTable) -> dict:
-    """The figure behind an image export: map, names, legend, title and source line, drawn from the view's layer."""
+def image_figure(dataset: Dataset, table: ExportTable, picture: Picture = DEFAULT_PICTURE) -> dict:
+    """The figure behind an image export: map, names, legend, title and source line, drawn from the view's layer,
+    at the picture's size, with its headline, standfirst and byline."""
     view, year_index = table.view, table.year_index
     layer = view.layer(dataset)
     codes, colours = layer.codes()[year_index].tolist(), layer.colours()
@@ -152,62 +161,72 @@ def image_figure(dataset: Dataset, table: ExportTable) -> dict:
     figures_as_of = (
         t("image_as_of", lang, date=f"{reference} {year}") if reference else t("image_year", lang, year=year)
     )
-    # The picture prints the source, licence, date and note, not the long link. Wrapped before escaping, so an
-    # escaped "&amp;" is not cut in two and counts as the one character it shows.
-    printed = (("export_source", provenance.source), ("export_licence", provenance.licence),
-               ("export_downloaded", provenance.downloaded), ("export_note", provenance.note))  # fmt: skip
-    source = source_lines([f"{t(key, lang)}: {text}" for key, text in printed if text])
+    size = picture.size_spec
+    page = page_layout(
+        size,
+        heading(
+            picture, provenance.title, f"{dataset.info.area_name} · {provenance.unit} · {figures_as_of}", size.width
+        ),
+        [source_block(table, picture, size.width)],
+        _legend_px(table.legend),
+        map_aspect(dataset.bounds),
+        plain,
+    )
+    body, legend_box = page["body"], page["legend"]
     return {
         "data": [choropleth, names, *legend, *_missing_outlines(missing, missing_label)],
         "layout": {
-            "width": SIZE_PX[0],
-            "height": SIZE_PX[1],
+            "width": page["width"],
+            "height": page["height"],
             "font": {"family": FONT, "color": "#1b2a33"},
-            "title": {
-                "text": f"<b>{plain(provenance.title)}</b><br><sup>{plain(dataset.info.area_name)} · "
-                f"{plain(provenance.unit)} · "
-                f"{figures_as_of}</sup>",
-                "x": 0.02,
-            },
-            "geo": {"fitbounds": "locations", "visible": False, "projection": {"type": "mercator"}},
-            "legend": {
-                "orientation": "v",
-                "x": 1.0,
-                "xanchor": "right",
-                "y": 0.02,
-                "yanchor": "bottom",
-                "bgcolor": "rgba(255,255,255,0.8)",
-            },
-            "margin": {"l": 10, "r": 10, "t": 70, "b": 24 + 14 * len(source)},
-            "annotations": [
-                {
-                    "text": "<br>".join(plain(line) for line in source),
-                    "xref": "paper",
-                    "yref": "paper",
-                    "x": 0,
-                    "y": 0,
-                    "yshift": -8,
-                    "showarrow": False,
-                    "xanchor": "left",
-                    "yanchor": "top",
-                    "align": "left",
-                    "font": {"size": SOURCE_FONT_PX, "color": "#51626b"},
-                }
-            ],  # fmt: skip
+            "geo": {"fitbounds": "locations", "visible": False, "projection": {"type": "mercator"},
+                    "domain": {"x": body["x"], "y": body["y"]}},
+            "legend": {"orientation": "v", "x": legend_box["x"][0], "xanchor": "left", "y": legend_box["y"][0],
+                       "yanchor": "bottom", "font": {"size": LEGEND_FONT_PX}, "tracegroupgap": 0},
+            "margin": page["margin"],
+            "title": page["title"],
+            "annotations": page["annotations"],
         },
-    }
+    }  # fmt: skip
 
 
-def render(dataset: Dataset, table: ExportTable, image_format: str) -> bytes:
-    """PNG (twice the pixels, for print and sharp screens), SVG or PDF bytes of the view."""
-    options = {"format": image_format, "width": SIZE_PX[0], "height": SIZE_PX[1]}
-    options["scale"] = 2 if image_format == "png" else 1
+def source_block(table: ExportTable, picture: Picture, width_px: int) -> Block:
+    """The line under a picture: the byline first, then the source, licence, date and note (not the long link).
+    Wrapped before escaping, so an escaped "&amp;" is not cut in two and counts as the one character it shows."""
+    provenance, lang = table.provenance, table.view.lang
+    printed = (("export_source", provenance.source), ("export_licence", provenance.licence),
+               ("export_downloaded", provenance.downloaded), ("export_note", provenance.note))  # fmt: skip
+    parts = [picture.byline] if picture.byline else []
+    parts += [f"{t(key, lang)}: {text}" for key, text in printed if text]
+    width = int((width_px - 2 * EDGE_PX) / (SOURCE_FONT_PX * 0.55))
+    return Block("source", tuple(source_lines(parts, width)), SOURCE_FONT_PX, QUIET_COLOUR)
+
+
+def _legend_px(legend: tuple[tuple[str, str], ...]) -> tuple[float, float]:
+    """About how wide and tall the legend is drawn, in pixels: a row per class, a swatch and its label."""
+    if not legend:
+        return 0.0, 0.0
+    return 48 + LEGEND_FONT_PX * 0.6 * max(len(label) for _, label in legend), 8 + LEGEND_ROW_PX * len(legend)
+
+
+def draw(build: Callable[[], dict], image_format: str) -> bytes:
+    """PNG (twice the pixels, for print and sharp screens), SVG or PDF bytes of the figure ``build`` makes, at the
+    figure's own width and height."""
     try:
         with PICTURES.turn():  # the figure is built within the turn too: a refused picture costs nothing
-            return PICTURES.draw(image_figure(dataset, table), options, TOPOJSON_URL)
+            figure = build()
+            layout = figure["layout"]
+            options = {"format": image_format, "width": layout["width"], "height": layout["height"]}
+            options["scale"] = 2 if image_format == "png" else 1
+            return PICTURES.draw(figure, options, TOPOJSON_URL)
     except RendererBusy as busy:
         raise ImageUnavailable(str(busy), retry_after_s=busy.retry_after_s) from None
     except Exception as error:  # kaleido raises its own kinds when Chromium is missing or crashes
         raise ImageUnavailable(
             f"Images cannot be made here ({type(error).__name__}). They need Chromium: apt-get install chromium."
         ) from error
+
+
+def render(dataset: Dataset, table: ExportTable, image_format: str, picture: Picture = DEFAULT_PICTURE) -> bytes:
+    """PNG (at 2×), SVG or PDF bytes of the view, with the picture's headline, texts and size."""
+    return draw(lambda: image_figure(dataset, table, picture), image_format)

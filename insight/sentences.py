@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from data.model import Dataset, Series
-from insight.analysis import change_from, rank_in_year, status_at
+from insight.analysis import change_from, municipality_share, municipality_total, rank_in_year, status_at
 from layers.families import Family
 from layers.i18n import format_number, format_value, signed_number, t
 from layers.registry import MEASURES
@@ -111,7 +111,7 @@ def rank_phrase(dataset: Dataset, series: Series, year_index: int, district: int
 def _value_words(series: Series, value: float, lang: str) -> str:
     return (
         format_number(value, series.unit.decimals, lang)
-        if series.unit.id == "per_1000"
+        if series.unit.per_in_words
         else format_value(value, series.unit, lang)
     )
 
@@ -144,7 +144,7 @@ def district_sentence(
     words = {"district": name, "year": year, "rank": rank, "category": _category(series, lang)}
     of = of_phrase(series, lang)
     if of:
-        key = "sentence_rate" if series.unit.id == "per_1000" else "sentence_share"
+        key = "sentence_rate" if series.unit.per_in_words else "sentence_share"
         sentence = t(key, lang, value=_value_words(series, value, lang), of=of, **words)
     else:  # a count, or a share that came as a share and does not say of what
         sentence = t("sentence_count", lang, value=format_value(value, series.unit, lang), **words)
@@ -229,3 +229,14 @@ def compare_sentences(
         for _, series, value_a, value_b in rows[:top]
     ]
     return [t("compare_intro", lang, **names), *lines]
+
+
+def area_line(dataset: Dataset, series: Series, lang: str) -> tuple[list[float | None], str]:
+    """The whole municipality's figure by year, and its name: its share for a share, else its average district
+    (for a count or a rate, where the municipality's total would dwarf every district)."""
+    years = range(len(dataset.years))
+    if series.measure_spec.of_a_whole:
+        return [municipality_share(series, year) for year in years], t("profile_whole_area", lang)
+    totals = [municipality_total(series, year) for year in years]
+    average = [None if total is None else total / len(dataset.district_ids) for total in totals]
+    return average, t("profile_average_district", lang, **term_words(dataset, lang))

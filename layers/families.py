@@ -20,7 +20,8 @@ class Unit:
     A share or rate also knows the whole it is counted per (``per``: 100 for per cent, 1,000 for per 1,000), what a
     share in it is called given what it is a share of (``share_label``, with ``{of}``), and the unit a difference
     between two of its figures is written in (``points``). ``counted`` marks counts of people or things: never
-    negative, and hidden by disclosure control when small.
+    negative, and hidden by disclosure control when small. A rate whose whole is said in words (``per_in_words``:
+    "45,0 pr. 1.000 indbyggere") is written without its suffix where a sentence says what it is per.
     """
 
     id: str
@@ -31,6 +32,7 @@ class Unit:
     share_label: Text = Text("{of}", "{of}", "{of}")
     points: Unit | None = None
     counted: bool = False
+    per_in_words: bool = False
 
     def label_of_share(self, of: Text) -> Text:
         """What a share in this unit of ``of`` is called, in every language ``of`` is given in.
@@ -83,6 +85,7 @@ UNITS: dict[str, Unit] = {
             Text("pr. 1.000 indbyggere", "per 1,000 residents", "per 1\u00a0000 invånare"),
             per=1000.0,
             points=CHANGE_UNITS["points_per_1000"],
+            per_in_words=True,
         ),
         Unit("count", Text("", "", ""), 0, Text("antal", "number", "antal"), counted=True),
         Unit("number", Text("", "", ""), 1, Text("tal", "number", "tal")),

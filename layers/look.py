@@ -1,4 +1,5 @@
-"""How a map looks wherever it is drawn, on the page or in a picture: its type, and names legible on any fill."""
+"""How a map and its charts look wherever they are drawn, on the page or in a picture: the type, names legible on
+any fill, and the colours of the chosen districts and of the whole municipality."""
 
 from __future__ import annotations
 
@@ -6,6 +7,14 @@ from plotly.colors import convert_colors_to_same_type, unlabel_rgb
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
 LABEL_COLOURS = ("#1b2a33", "#ffffff")  # names on light fills, names on dark fills
+# The chosen districts, first and second, in their outlines on the map and their lines in the profile's chart:
+# Okabe-Ito blue and Tol's red stay apart under deuteranopia and protanopia, and both reach 5.2:1 on white. Each
+# outline is drawn on a white band inside a dark one (CHOSEN_CASING), 14.7:1 apart, so one of the two meets 3:1
+# against any fill (WCAG technique C40); tests/unit/test_colour_vision.py checks all three.
+CHOSEN_COLOURS = ("#0072b2", "#cc3311")
+CHOSEN_CASING = ("#ffffff", "#1b2a33")
+# The whole municipality's line beside them, in grey, dotted, at 4.3:1 on white.
+AREA_COLOUR = "#6f7c82"
 
 
 def needs_light_text(colour: str) -> bool:

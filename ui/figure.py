@@ -13,6 +13,7 @@ from pathlib import Path
 from data.model import Dataset
 from insight.sentences import term_words
 from layers.i18n import t
+from layers.look import CHOSEN_CASING, CHOSEN_COLOURS
 from layers.status import MISSING_HATCH
 from layers.text import LANGUAGES
 
@@ -29,12 +30,6 @@ def _glyphs_version() -> str:
 
 # The map asks for names' glyphs here and nowhere else; the version lets browsers keep them for good.
 GLYPHS_URL = f"/assets/glyphs/{{fontstack}}/{{range}}.pbf?v={_glyphs_version()}"
-# The chosen districts, first and second, in their outlines on the map and their lines in the profile's chart:
-# Okabe-Ito blue and Tol's red stay apart under deuteranopia and protanopia, and both reach 5.2:1 on white. Each
-# outline is drawn on a white band inside a dark one (CHOSEN_CASING), 14.7:1 apart, so one of the two meets 3:1
-# against any fill (WCAG technique C40); tests/unit/test_colour_vision.py checks all three.
-CHOSEN_COLOURS = ("#0072b2", "#cc3311")
-CHOSEN_CASING = ("#ffffff", "#1b2a33")
 BACKGROUND = "#eef3f5"
 LABEL_DECIMALS = 5  # a name's position to a metre
 # The browser's own words: the map's, and what assets/map.js announces (a district reached by keyboard, a profile

@@ -32,6 +32,7 @@ def page_texts(dataset: Dataset, lang: str) -> dict[str, str]:
         ids.HEADER_FICTIONAL: t("fictional_badge", lang) if info.fictional else "",
         ids.PAGE_SKIP: t("skip_to_map", lang),
         ids.PAGE_STATEMENT: t("statement_link", lang),
+        ids.PAGE_LESSONS: t("lessons_link", lang),
         ids.CONTROLS_TOGGLE: t("controls_toggle", lang),
         ids.CONTROLS_LANG_LABEL: t("language_label", lang),
         ids.CONTROLS_INDICATOR_LABEL: t("indicator_label", lang),
@@ -68,7 +69,7 @@ def page_texts(dataset: Dataset, lang: str) -> dict[str, str]:
 
 # The texts whose component shows them as children; the close button's text is its title, set apart.
 TEXT_IDS = (
-    ids.PAGE_SKIP, ids.PAGE_STATEMENT, ids.HEADER_TAGLINE, ids.HEADER_FICTIONAL, ids.CONTROLS_LANG_LABEL, ids.CONTROLS_INDICATOR_LABEL,
+    ids.PAGE_SKIP, ids.PAGE_STATEMENT, ids.PAGE_LESSONS, ids.HEADER_TAGLINE, ids.HEADER_FICTIONAL, ids.CONTROLS_LANG_LABEL, ids.CONTROLS_INDICATOR_LABEL,
     ids.CONTROLS_MEASURE_LABEL, ids.CONTROLS_YEAR_LABEL, ids.CONTROLS_HELP, ids.MAP_SUBTITLE,
     ids.MAP_LEGEND_TITLE, ids.MAP_SOURCE, ids.RANKING_TITLE, ids.CONTROLS_MODE_LABEL, ids.CONTROLS_FROM_LABEL,
     ids.CONTROLS_DISTRICT_LABEL, ids.CONTROLS_COMPARE_LABEL, ids.FACTS_TITLE, ids.TABLE_TITLE, ids.TABLE_HELP,
@@ -135,10 +136,15 @@ def statement_href(lang: str) -> str:
 
 
 def _footer(texts: dict[str, str], lang: str) -> html.Footer:
-    # The accessibility statement, which Danish law asks every public site to link to (hidden in /embed).
+    # The accessibility statement, which Danish law asks every public site to link to, and the lesson builder for
+    # teachers (both hidden in /embed).
     return html.Footer(
         className="page-footer",
-        children=html.A(texts[ids.PAGE_STATEMENT], id=ids.PAGE_STATEMENT, href=statement_href(lang)),
+        children=[
+            html.A(texts[ids.PAGE_STATEMENT], id=ids.PAGE_STATEMENT, href=statement_href(lang)),
+            " · ",
+            html.A(texts[ids.PAGE_LESSONS], id=ids.PAGE_LESSONS, href="lektion"),
+        ],
     )
 
 

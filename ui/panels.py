@@ -6,8 +6,13 @@ from dash import dcc, html
 
 from data.model import Dataset
 from exports.formats import EXPORTERS
+from exports.picture import DEFAULT_SIZE, TEXT_OPTIONS, TextOption
+from exports.profile_picture import PICTURE_FORMATS
+from layers.text import DEFAULT_LANGUAGE
 from ui import ids
+from ui.citing import citation_dialog
 from ui.figure import map_setup
+from ui.newsroom import TEXT_INPUTS, picture_texts, size_options
 
 
 def map_panel(dataset: Dataset, texts: dict[str, str], geojson_url: str) -> html.Section:
@@ -60,6 +65,7 @@ def map_panel(dataset: Dataset, texts: dict[str, str], geojson_url: str) -> html
                     ),
                 ],
             ),
+            picture_dialog(DEFAULT_LANGUAGE),
             html.Details(
                 className="embed-dialog",
                 # assets/a11y.js names the text box by the summary, as Dash's Textarea takes no aria props.
@@ -76,6 +82,64 @@ def map_panel(dataset: Dataset, texts: dict[str, str], geojson_url: str) -> html
                     html.Summary(texts[ids.EMBED_TITLE], id=ids.EMBED_TITLE),
                     html.P(texts[ids.EMBED_HELP], id=ids.EMBED_HELP, className="help"),
                     dcc.Textarea(id=ids.EMBED_CODE, readOnly=True, className="embed-code", rows=3),
+                ],
+            ),
+            citation_dialog(),  # "Citér denne visning": filled and kept in step by ui/citing.py
+        ],
+    )
+
+
+def _text_box(option: TextOption, input_id: str, label_id: str, texts: dict[str, str]) -> html.Div:
+    return html.Div(
+        className="picture-field",
+        children=[
+            html.Label(texts[label_id], id=label_id, htmlFor=input_id),
+            dcc.Input(
+                id=input_id, type="text", maxLength=option.max_chars, debounce=0.4, value="", className="picture-text"
+            ),
+        ],
+    )
+
+
+def picture_dialog(lang: str) -> html.Details:
+    """A picture to publish: a newsroom's headline, standfirst and byline, a size, and the picture's links, which
+    ui/newsroom.py keeps in step with the view and these choices."""
+    texts = picture_texts(lang)
+    labels = {ids.PICTURE_HEADLINE: ids.PICTURE_HEADLINE_LABEL, ids.PICTURE_STANDFIRST: ids.PICTURE_STANDFIRST_LABEL,
+              ids.PICTURE_BYLINE: ids.PICTURE_BYLINE_LABEL}  # fmt: skip
+    return html.Details(
+        id=ids.PICTURE_DIALOG,
+        className="embed-dialog picture-dialog",
+        children=[
+            html.Summary(texts[ids.PICTURE_TITLE], id=ids.PICTURE_TITLE),
+            dcc.Store(id=ids.PICTURE_SEARCH),
+            html.P(texts[ids.PICTURE_HELP], id=ids.PICTURE_HELP, className="help"),
+            *(
+                _text_box(option, TEXT_INPUTS[option.name], labels[TEXT_INPUTS[option.name]], texts)
+                for option in TEXT_OPTIONS
+            ),
+            html.Fieldset(
+                className="picture-sizes",
+                # data-labelledby: assets/a11y.js makes the radio items a radiogroup named by the legend.
+                **{"data-labelledby": ids.PICTURE_SIZE_LABEL},
+                children=[
+                    html.Legend(texts[ids.PICTURE_SIZE_LABEL], id=ids.PICTURE_SIZE_LABEL),
+                    dcc.RadioItems(id=ids.PICTURE_SIZE, options=size_options(lang), value=DEFAULT_SIZE),
+                ],
+            ),
+            html.P(
+                className="downloads",
+                children=[
+                    html.Span(texts[ids.PICTURE_LINKS_TITLE], id=ids.PICTURE_LINKS_TITLE),
+                    *(
+                        html.A(
+                            format_id.upper(),
+                            id={"type": ids.PICTURE_LINK, "index": format_id},
+                            href=f"/export/view.{format_id}",
+                            download="",
+                        )
+                        for format_id in PICTURE_FORMATS
+                    ),
                 ],
             ),
         ],

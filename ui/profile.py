@@ -8,25 +8,25 @@ from __future__ import annotations
 
 import math
 from html import escape
+from urllib.parse import urlencode
 
 import numpy as np
 from dash import dcc, html
 
 from data.model import Dataset, Series
-from insight.analysis import municipality_share, municipality_total, rank_in_year, similar_districts
-from insight.sentences import compare_sentences, district_sentence, ordinal, rank_phrase, term_words
+from insight.analysis import municipality_share, rank_in_year, similar_districts
+from insight.sentences import area_line, compare_sentences, district_sentence, ordinal, rank_phrase
 from layers.families import FAMILIES, Family
 from layers.i18n import format_value, number_symbols, t
-from layers.look import FONT
+from layers.look import AREA_COLOUR, CHOSEN_COLOURS, FONT
 from layers.registry import COUNT, SHARE
 from layers.status import SHOWN
 from ui import ids
-from ui.figure import CHOSEN_COLOURS
+from ui.citing import press_note_details
 
 HEADLINES = ("residents", "households", "workplaces")
-# The whole municipality in grey, dotted, at 4.3:1 on white; the chosen districts take CHOSEN_COLOURS, as their
-# outlines on the map do, the second one dashed, so the lines differ without colour too.
-AREA_COLOUR = "#6f7c82"
+# The whole municipality in AREA_COLOUR, dotted; the chosen districts take CHOSEN_COLOURS, as their outlines on the
+# map do, the second one dashed, so the lines differ without colour too.
 DISTRICT_LINES = ({"dash": "solid", "symbol": "circle"}, {"dash": "dash", "symbol": "square"})
 LABEL_CHARS = 14  # a direct label's line; a longer name takes two lines, cut after the second
 LABEL_GAP = 0.1  # the least distance between two direct labels, as a share of the y-axis' span
@@ -131,15 +131,6 @@ def spread_labels(values: list[float], gap: float) -> list[float]:
     return heights
 
 
-def _area_line(dataset: Dataset, series: Series, lang: str) -> tuple[list, str]:
-    years = range(len(dataset.years))
-    if series.measure_spec.of_a_whole:
-        return [municipality_share(series, y) for y in years], t("profile_whole_area", lang)
-    totals = [municipality_total(series, y) for y in years]
-    average = [None if total is None else total / len(dataset.district_ids) for total in totals]
-    return average, t("profile_average_district", lang, **term_words(dataset, lang))
-
-
 def _end_labels(years: list[int], lines: list[tuple[list, list[str], str]]) -> list[dict]:
     """A direct label at the end of each line (values by year, label lines, colour), so no one hunts a legend."""
     ends = []
@@ -160,7 +151,7 @@ def _end_labels(years: list[int], lines: list[tuple[list, list[str], str]]) -> l
 def _trend_figure(dataset: Dataset, series: Series, districts: list[int], lang: str) -> dict:
     """One chart of the chosen districts and the whole municipality, on one y-axis, each line labelled at its end."""
     years = list(dataset.years)
-    area, area_name = _area_line(dataset, series, lang)
+    area, area_name = area_line(dataset, series, lang)
     trace = {
         "type": "scatter",
         "mode": "lines+markers",
@@ -284,6 +275,7 @@ def _column(
             # Two districts share one chart, above both columns (profile_panel).
             _trend(dataset, series, [district], lang) if chart else None,
             _peers(dataset, family, district, year_index, lang),
+            press_note_details(dataset, district, lang),  # the district's largest changes, to copy (ui/citing.py)
             html.P(t("profile_bars_legend", lang, district=dataset.district_names[district]), className="bars-legend"),
             *[
                 part
@@ -310,6 +302,19 @@ def chosen_key(dataset: Dataset, districts: list[int], lang: str) -> list:
     return [html.Span(t("chosen_key", lang), className="chosen-key-title"), *items]
 
 
+def _picture_link(
+    dataset: Dataset, series: Series, districts: list[int], year_index: int, from_index: int, lang: str
+) -> html.P:
+    """A link to the profile's chart as a picture to publish (/export/profile.png), of the districts shown."""
+    chosen = [("district", dataset.district_ids[district]) for district in districts[:1]]
+    chosen += [("compare", dataset.district_ids[district]) for district in districts[1:2]]
+    view = [("indicator", series.indicator.id), ("measure", series.measure), ("year", dataset.years[year_index]),
+            ("from", dataset.years[from_index])]  # fmt: skip
+    query = urlencode([*view, *chosen, ("lang", lang)])
+    link = html.A(t("profile_picture", lang), id=ids.PROFILE_PICTURE, href=f"/export/profile.png?{query}", download="")
+    return html.P(link, className="profile-picture")
+
+
 def profile_panel(
     dataset: Dataset, series: Series, districts: list[int], year_index: int, from_index: int, lang: str
 ) -> list:
@@ -321,6 +326,7 @@ def profile_panel(
             html.Div([html.P(lines[0]), html.Ul([html.Li(line) for line in lines[1:]])], className="compare-sentences")
         )
         children.append(_trend(dataset, series, districts, lang))
+    children.append(_picture_link(dataset, series, districts, year_index, from_index, lang))
     chart = len(districts) < 2
     columns = [_column(dataset, series, district, year_index, from_index, lang, chart) for district in districts]
     children.append(

@@ -44,18 +44,22 @@ VIEWS = {
     "table open": ("/", ".district-table summary"),
     "alt text open": ("/", f"#{ids.ALT_TITLE}"),
     "embed dialog open": ("/", f"#{ids.EMBED_TITLE}"),
+    "picture dialog open": ("/", f"#{ids.PICTURE_TITLE}"),
+    "citation dialog open": ("/", f"#{ids.CITE_TITLE}"),
     "embed": ("/embed", None),
     "no figures, hatched": ("/?indicator=industry_agriculture&measure=share&year=2011", None),
     "embed comparison": ("/embed?district=01&compare=02", None),
     "statement": ("/tilgaengelighed", None),
     "statement in swedish": ("/tilgaengelighed?lang=sv", None),
+    "lesson builder": ("/lektion", None),
+    "lesson": ("/lektion?q=most:age_0_5:2016&q=guess:age_0_5:07:2016&q=draw:age_0_5:07", None),
 }
-STATEMENT = "/tilgaengelighed"  # a plain page (ui/statement.py): no map to wait for
+PLAIN_PAGES = ("/tilgaengelighed", "/lektion")  # pages without the Dash map (ui/statement.py, ui/lesson_*.py)
 
 
 def _open(duo, path: str) -> None:
     duo.driver.get(duo.server_url + path)
-    if path.startswith(STATEMENT):
+    if path.startswith(PLAIN_PAGES):
         WebDriverWait(duo.driver, 20).until(lambda driver: driver.find_element("tag name", "h1").text.strip())
         return
     WebDriverWait(duo.driver, 20).until(lambda driver: driver.find_element("id", ids.MAP_TITLE).text.strip())

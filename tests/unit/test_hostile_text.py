@@ -248,3 +248,18 @@ def test_a_pictures_texts_are_escaped_for_plotly_so_no_name_becomes_markup(hosti
     assert "<img" not in "".join(names) and "&lt;img src=x" in names[0]
     assert "<script>" not in title and "&lt;/title&gt;&lt;script&gt;" in title
     assert "<img" not in figure["layout"]["annotations"][0]["text"]
+
+
+def test_a_name_with_a_control_character_still_draws_as_a_png(hostile):
+    """Chromium refused to draw a picture whose text held a control character (Nør\\x07rebro): every PNG of such a
+    dataset answered 503. The name is drawn with the character's picture instead."""
+    from exports.images import PICTURES, render
+    from exports.table import view_table
+    from view.view import View
+
+    assert any("\x07" in name for name in hostile.district_names)
+    try:
+        png = render(hostile, view_table(hostile, View.default(hostile), ""), "png")
+    finally:
+        PICTURES.close()
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")

@@ -21,6 +21,7 @@ FLOORS: dict[str, int] = {
     "insight": 3,  # ranks, peers, changes and sentences over a loaded dataset
     "view": 4,  # the view on screen, checked once: the address, its layer and legend
     "exports": 5,  # downloads of a view: table, pictures, command line
+    "lessons": 5,  # questions made from the data, a lesson in its address (exports and lessons: neither uses the other)
     "ui": 6,  # the Dash page
     "app": 7,
     "tools": 7,

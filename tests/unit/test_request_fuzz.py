@@ -107,7 +107,9 @@ def errors(app):
 
 @pytest.fixture(autouse=True)
 def no_pictures(monkeypatch):
-    monkeypatch.setattr("exports.formats.render", lambda dataset, table, kind: b"picture")
+    from exports.images import PICTURES
+
+    monkeypatch.setattr(PICTURES, "draw", lambda figure, options, topojson=None: b"picture")
 
 
 def _check(response, errors: list, what: str) -> None:
