@@ -4,7 +4,7 @@ profile's chart as a picture. Figures are read as dicts; one test draws every si
 from __future__ import annotations
 
 import struct
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlencode, urlsplit
 
 import pytest
 
@@ -251,14 +251,21 @@ def test_the_profile_links_to_its_chart_as_a_picture(demo):
 
 # Drawn for real.
 @pytest.mark.parametrize("size", ["social", "square", "column", "print"])
-def test_each_size_draws_a_png_twice_its_size_with_a_headline(demo, size):
+def test_each_size_downloads_as_a_png_twice_its_size_with_a_headline(demo, size):
     picture = Picture(headline="Flere småbørn i nord", standfirst="Andelen af 0–5-årige steg.", byline="Grafik: Test")
     picture = Picture(picture.headline, picture.standfirst, picture.byline, size)
-    table = _table(demo)
-    png = exports.images.render(demo, table, "png", picture)
+    options = urlencode({"headline": picture.headline, "standfirst": picture.standfirst, "byline": picture.byline,
+                         "size": size})  # fmt: skip
+    try:
+        response = create_app(demo).server.test_client().get(f"/export/view.png?{VIEW}&{options}")
+    finally:
+        exports.images.PICTURES.close()
+    assert response.status_code == 200 and response.mimetype == "image/png"
+    png = response.get_data()
     assert png[:8] == PNG_SIGNATURE
-    layout = image_figure(demo, table, picture)["layout"]
+    layout = image_figure(demo, _table(demo), picture)["layout"]
     assert struct.unpack(">II", png[16:24]) == (2 * layout["width"], 2 * layout["height"])
+    assert "headline" not in response.headers.get("X-Distriktskort-Ignored", "")
 
 
 def test_a_print_pdf_is_an_a4_page(demo):
