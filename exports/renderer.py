@@ -47,7 +47,8 @@ class KaleidoBrowser:
     def __init__(self, wait_s: float) -> None:
         self._wait_s = wait_s  # how long a call may wait, its turn included
         self._loop = asyncio.new_event_loop()
-        threading.Thread(target=self._loop.run_forever, name="distriktskort-pictures", daemon=True).start()
+        self._thread = threading.Thread(target=self._loop.run_forever, name="distriktskort-pictures", daemon=True)
+        self._thread.start()
         try:
             self._kaleido = self._run(self._open(), START_TIMEOUT_S)
         except BaseException:
@@ -73,6 +74,12 @@ class KaleidoBrowser:
 
     def draw(self, figure: dict, options: dict, topojson: str | None) -> bytes:
         return self._run(self._kaleido.calc_fig(figure, opts=options, topojson=topojson), self._wait_s)
+
+    @property
+    def alive(self) -> bool:
+        """Whether its event loop still runs: a thread stopped from outside (a test server's shutdown raises
+        SystemExit in every thread it started) leaves a browser that can only fail."""
+        return self._thread.is_alive() and self._loop.is_running()
 
     def close(self) -> None:
         try:
@@ -127,6 +134,9 @@ class Renderer:
             self._discard(self._browser)
 
     def _browser_now(self) -> Browser:
+        dead = self._browser if self._browser is not None and not getattr(self._browser, "alive", True) else None
+        if dead is not None:
+            self._discard(dead)  # a picture is not refused for a browser that died between two pictures
         with self._starting:
             if self._browser is None:
                 self._browser = self._open_browser()

@@ -34,5 +34,10 @@ def test_the_download_dialog_puts_a_headline_and_a_size_on_the_picture(dash_duo,
     query = WebDriverWait(page.driver, 30).until(carried)
     assert query["indicator"] == ["dwelling_flat"] and query["year"] == ["2013"], "and the view on screen"
     page.driver.set_script_timeout(60)  # the server's Chromium may still be starting
-    status, media_type = page.driver.execute_async_script(FETCH, page.driver.execute_script(PNG_LINK))
+    try:
+        status, media_type = page.driver.execute_async_script(FETCH, page.driver.execute_script(PNG_LINK))
+    finally:
+        from exports.images import PICTURES
+
+        PICTURES.close()  # this process's picture browser, opened by the test server: closed before it stops
     assert (status, media_type) == (200, "image/png")

@@ -91,6 +91,16 @@ def test_one_browser_serves_every_picture_and_a_failed_one_is_replaced():
     assert _picture(renderer) == PNG, "the next picture opens a new browser"
 
 
+def test_a_browser_that_died_between_two_pictures_is_replaced_before_the_next_is_refused():
+    """A test server's shutdown once stopped the pictures' event loop from outside: the next picture then failed
+    (a 503) before a new browser was opened. A browser that says it is not alive is replaced first."""
+    first, second = SlowBrowser(seconds=0), SlowBrowser(seconds=0)
+    renderer = Renderer(slots=1, open_browser=iter([first, second]).__next__)
+    assert _picture(renderer) == PNG
+    first.alive = False
+    assert _picture(renderer) == PNG and first.closed and not second.closed
+
+
 def test_a_slot_is_given_back_when_the_picture_fails():
     renderer = Renderer(slots=1, open_browser=BrokenBrowser)
     for _ in range(3):
