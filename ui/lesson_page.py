@@ -20,7 +20,6 @@ from lessons.lesson import Lesson
 from lessons.questions import KINDS, Question
 from ui import ids
 from ui.contract import contract_element
-from ui.figure import map_setup
 
 # A district before the answer: one plain light grey for all, so the map's white borders show and no colour gives
 # the answer away (and it stays apart from the map's background and the grey of a hidden figure).
@@ -76,12 +75,13 @@ def question_data(dataset: Dataset, question: Question, lang: str) -> dict:
     }
 
 
-def lesson_data(dataset: Dataset, lesson: Lesson, shapes_url: str) -> dict:
-    """The whole lesson for the browser: the map's setup, the page's words, the number symbols and the questions."""
+def lesson_data(dataset: Dataset, lesson: Lesson, setup: dict) -> dict:
+    """The whole lesson for the browser: the map's setup (``ui.figure.map_setup``, made once per dataset), the
+    page's words, the number symbols and the questions."""
     lang = lesson.lang
     return {
         "lang": lang,
-        "setup": map_setup(dataset, shapes_url),
+        "setup": setup,
         "texts": {key: t(key, lang, **BROWSER_FILLS) for key in PAGE_TEXTS},
         "numbers": number_symbols(lang),
         "years": list(dataset.years),
@@ -127,7 +127,7 @@ def page(title: str, lang: str, body: str, scripts: bool = False) -> str:
 """
 
 
-def player_page(dataset: Dataset, lesson: Lesson, shapes_url: str, notice: str) -> str:
+def player_page(dataset: Dataset, lesson: Lesson, setup: dict, notice: str) -> str:
     """The page that plays ``lesson``: a heading, the notice of what was ignored, and the player's root and data."""
     lang = lesson.lang
     title = f"{t('lesson_title', lang)} · {dataset.info.area_name}"
@@ -142,5 +142,5 @@ def player_page(dataset: Dataset, lesson: Lesson, shapes_url: str, notice: str) 
 </main>
 <footer class="lesson-footer"><p>{html.escape(t("lesson_private", lang))}</p>
 <p><a href="{builder}">{html.escape(t("lesson_builder_title", lang))}</a></p></footer>
-{_data_block(lesson_data(dataset, lesson, shapes_url))}"""
+{_data_block(lesson_data(dataset, lesson, setup))}"""
     return page(title, lang, body, scripts=True)

@@ -16,6 +16,7 @@ from layers.text import language
 from lessons.lesson import Lesson, ignored_notice
 from serving.header_values import attachment
 from serving.links import link_base
+from ui.figure import map_setup
 from ui.lesson_builder import LESSON_PATH, LINK_PATH, WORKSHEET_PATH, builder_page, link_page
 from ui.lesson_page import player_page
 from ui.lesson_sheet import worksheet_pdf
@@ -34,6 +35,7 @@ def _lesson(dataset: Dataset) -> tuple[Lesson, str]:
 
 def register_lessons(server: flask.Flask, dataset: Dataset, shapes_url: str) -> None:
     """Add the lesson routes for one dataset to a Flask server."""
+    setup = map_setup(dataset, shapes_url)  # the map's fixed setup, made once: every lesson page carries the same
 
     @server.get(LESSON_PATH)
     def _lesson_page() -> flask.Response:
@@ -41,7 +43,7 @@ def register_lessons(server: flask.Flask, dataset: Dataset, shapes_url: str) -> 
         if not lesson.questions:  # no usable question: the builder, with a word on what could not be used
             lang = language(flask.request.args.get("lang"))
             return flask.Response(builder_page(dataset, lang, message=notice), mimetype=HTML)
-        return flask.Response(player_page(dataset, lesson, shapes_url, notice), mimetype=HTML)
+        return flask.Response(player_page(dataset, lesson, setup, notice), mimetype=HTML)
 
     @server.get(LINK_PATH)
     def _lesson_link() -> flask.Response:
