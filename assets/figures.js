@@ -29,6 +29,31 @@
     return rows;
   }
 
+  // A share worked out from the count and denominator it is of, which the tooltip needs anyway (ui/view.py's
+  // share_from_parts, which checked on the server that this gives every figure exactly as sent figures would):
+  // count / denominator * per in the same IEEE arithmetic, rounded half to even as numpy rounds.
+  function shareOf(how, counts, denominators, years) {
+    var scale = Math.pow(10, how.decimals), gaps = {};
+    how.gaps.forEach(function (position) { gaps[position] = true; });
+    return counts.map(function (row, y) {
+      return row.map(function (count, d) {
+        var whole = denominators[y][d];
+        if (gaps[d * years + y] || count === null || whole === null) return null;
+        return halfEven(count / whole * how.per * scale) / scale;
+      });
+    });
+  }
+
+  function halfEven(number) {
+    var rounded = Math.round(number);  // halves go up; a half to an odd number goes down to the even one instead
+    return rounded - number === 0.5 && rounded % 2 !== 0 ? rounded - 1 : rounded;
+  }
+
+  // The keys of the shared figures a view's map figures come from: their own, or a share's count and denominator.
+  function valuesKeys(view) {
+    return typeof view.values === "string" ? [view.values] : view.values.of;
+  }
+
   // Figures the server sent once and refers to by key (ui/view.py's Shared), newest last. The keys held go back
   // to the server with the next view request (knownSeries), so each travels once.
   function remember(view) {
@@ -37,7 +62,7 @@
       shared.rows[key] = unpack(view.shared[key], view.years.length);
       shared.order.push(key);
     });
-    [view.values].concat(view.detail ? view.detail.parts.map(function (part) { return part.ref; }) : [])
+    valuesKeys(view).concat(view.detail ? view.detail.parts.map(function (part) { return part.ref; }) : [])
       .forEach(function (key) {  // in use: newest
         var at = shared.order.indexOf(key);
         if (at >= 0) shared.order.push(shared.order.splice(at, 1)[0]);
@@ -55,9 +80,11 @@
     for (var y = 0; y < years; y++) codes.push(view.codes.filter(function (_, i) { return i % years === y; }));
     var districts = view.codes.length / years;
     var none = view.years.map(function () { return new Array(districts).fill(null); });
+    var rowsOf = function (key) { return shared.rows[key] || none; };
     var figures = {
       codes: codes,
-      values: shared.rows[view.values] || none,
+      values: typeof view.values === "string" ? rowsOf(view.values)
+        : shareOf(view.values, rowsOf(view.values.of[0]), rowsOf(view.values.of[1]), years),
       parts: view.detail ? view.detail.parts.map(function (part) { return shared.rows[part.ref] || none; }) : []
     };
     unpackedViews = { key: view.key, view: view, figures: figures };

@@ -176,6 +176,32 @@
     var button = event.target.closest && event.target.closest(".row-button[data-district]");
     if (button) pickDistrict(button.getAttribute("data-district"));
   });
+  // A year step by key is drawn here at once, from the view already unpacked, and Dash is told after the frame
+  // with the new colours: a round of Dash's callbacks (the slider, ranking, table, title, address) takes about
+  // 100 ms of the page's one thread, and the map's frame would wait behind it. renderYear then draws the ranking,
+  // table, title and sentence, and says the change, as for any other year change. Keys pressed faster than Dash
+  // follows draw every year on the map, and Dash is told the newest one only.
+  var ahead = { year: null, telling: false };  // the year the map shows ahead of the slider's value
+  var latest = null;  // what renderYear drew last: {setup, view, unpacked, selected, year}
+
+  function stepTo(year) {
+    if (latest && year !== (ahead.year === null ? latest.year : ahead.year)) {
+      drawMap(latest.setup, latest.view, latest.unpacked, yearIndex(latest.view, year), latest.selected);
+    }
+    ahead.year = year;
+    if (ahead.telling) return;
+    ahead.telling = true;
+    // The map's frame is drawn in the next animation frame; Dash's round starts in the task after it.
+    requestAnimationFrame(function () {
+      setTimeout(function () {
+        ahead.telling = false;
+        // Back at the slider's own year before Dash was told: nothing to tell (the same value changes nothing).
+        if (latest && ahead.year === latest.year) { ahead.year = null; return; }
+        window.dash_clientside.set_props(contract().ids.CONTROLS_YEAR, { value: ahead.year });
+      }, 0);
+    });
+  }
+
   // The year slider stops only at the years the dataset has (ui/controls.py), but its own arrow keys move by a
   // fraction of a year and snap back; here they move to the next or previous year that exists, gaps skipped.
   var YEAR_KEYS = { ArrowRight: 1, ArrowUp: 1, PageUp: 1, ArrowLeft: -1, ArrowDown: -1, PageDown: -1 };
@@ -184,11 +210,12 @@
     var direction = YEAR_KEYS[event.key];
     if (!row || !direction || event.target.getAttribute("role") !== "slider") return;
     var years = row.getAttribute("data-years").split(" ").map(Number);
-    var at = years.indexOf(Number(event.target.getAttribute("aria-valuenow")));
+    var now = ahead.year !== null ? ahead.year : Number(event.target.getAttribute("aria-valuenow"));
+    var at = years.indexOf(now);
     var next = years[Math.max(0, Math.min(years.length - 1, (at < 0 ? 0 : at) + direction))];
     event.preventDefault();
     event.stopPropagation();
-    window.dash_clientside.set_props(contract().ids.CONTROLS_YEAR, { value: next });
+    if (next !== now) stepTo(next);
   }, true);
   // The table is drawn only while it is open ("toggle" does not bubble, so it is caught on the way down).
   document.addEventListener("toggle", function (event) {
@@ -235,7 +262,10 @@
         var index = yearIndex(view, year);
         var unpacked = figures().figuresOf(view);
         var selected = [district, compare].filter(Boolean);
-        drawMap(setup, view, unpacked, index, selected);
+        latest = { setup: setup, view: view, unpacked: unpacked, selected: selected, year: view.years[index] };
+        if (ahead.year === latest.year) ahead.year = null;  // Dash has caught up with the keys
+        // The map keeps a year drawn ahead by the keys; the lists follow when Dash gets there.
+        drawMap(setup, view, unpacked, ahead.year === null ? index : yearIndex(view, ahead.year), selected);
         var title = view.title.replace("{year}", String(view.years[index]));
         var context = window.dash_clientside.callback_context || {};
         speakChange(setup, view, context.triggered_id, title + ". " + view.sentences[index], sort);

@@ -10,10 +10,14 @@ measured unthrottled and with the browser throttled to a phone on 4G (20 Mbit/s,
   three visits, each in a fresh browser with a cold cache);
 - year step: from the slider's key press to the drawn map, and the bytes it cost (median of ``--repeat``);
 - indicator switch: from the click on another indicator to the drawn map, and its bytes (median of switches
-  within the age family; then one switch to another family, reported on its own).
+  within the age family; then one switch to another family, reported on its own);
+- the repaint floor: a bare MapLibre repaint of the same map, nothing changed (``floor_repaint_ms``: from
+  ``triggerRepaint()`` to the end of that frame; ``floor_redraw_ms``: the frame's own work, ``map.redraw()``), so
+  every figure can be set against it.
 
-"Drawn" is ``performance.mark('map-updated')``: Distriktskort sets it when MapLibre is idle after an update; for
-the peer this script sets it the same way, when Plotly's map is idle after ``plotly_afterplot``. Bytes are encoded
+"Drawn" is ``performance.mark('map-updated')``: Distriktskort sets it when MapLibre is idle after an update (a year
+step by key is recoloured by the page at once, and Dash follows after that frame: assets/map.js); for the peer this
+script sets it the same way, when Plotly's map is idle after ``plotly_afterplot``. Bytes are encoded
 (compressed) bytes from Chromium's network log. Results are printed and written to ``bench/.datasets/browser.json``.
 """
 
@@ -57,14 +61,42 @@ return performance.getEntriesByName('map-updated').map(function (e) { return e.s
   .filter(function (t) { return t > since; });
 """
 FIRST_VISITS = 3
+# The repaint floor: a bare MapLibre repaint of the map on the page, nothing changed. "repaint" is from
+# triggerRepaint() to the end of the frame it asks for (MapLibre's 'render' event, fired at the end of a frame):
+# what any change on the map costs at least, a wait for the next animation frame included. "redraw" is the frame's
+# own work alone: map.redraw() draws synchronously. Medians of REPAINTS, each after a pause.
+REPAINTS = 15
+REPAINT_FLOOR = """
+var done = arguments[arguments.length - 1], container = document.getElementById(arguments[0]), count = arguments[1];
+var gd = document.querySelector('#map .js-plotly-plot');
+var map = container && window.DistrictMap ? DistrictMap.mapOf(container)
+  : gd && gd._fullLayout.map && gd._fullLayout.map._subplot.map;
+if (!map) { done(null); return; }
+var repaints = [], redraws = [];
+function median(list) { list = list.slice().sort(function (a, b) { return a - b; }); return list[list.length >> 1]; }
+function one() {
+  var asked = performance.now();
+  map.once('render', function () {
+    repaints.push(performance.now() - asked);
+    var started = performance.now();
+    map.redraw();
+    redraws.push(performance.now() - started);
+    if (repaints.length < count) setTimeout(one, 60);
+    else done({repaint_ms: median(repaints), redraw_ms: median(redraws)});
+  });
+  map.triggerRepaint();
+}
+setTimeout(one, 60);
+"""
 LAST_INPUT = "var m = performance.getEntriesByName('input'); return m.length ? m[m.length - 1].startTime : 0;"
 
 
 class Page:
     """What differs between the two apps: their controls."""
 
-    def __init__(self, slider: str, dropdown: str, options: list[str], elsewhere: str):
+    def __init__(self, slider: str, dropdown: str, options: list[str], elsewhere: str, map_id: str = ""):
         self.slider, self.dropdown, self.options, self.elsewhere = slider, dropdown, options, elsewhere
+        self.map = map_id  # the id of the box DistrictMap draws in; the peer's map is found through Plotly
 
 
 # Switches within the age family (the same denominators), then one to another family (flats, out of dwellings).
@@ -73,6 +105,7 @@ OURS = Page(
     "#controls-indicator",
     ["6–16 år", "17–24 år", "25–39 år", "40–64 år"],
     "Etageboliger",
+    "map-graph",
 )
 PEER = Page("#year [role=slider]", "#indicator", ["age_6_16", "age_17_24", "age_25_39", "age_40_64"], "dwelling_flat")
 
@@ -130,6 +163,8 @@ def measure(url: str, page: Page, throttled: bool, repeat: int, visits: int = FI
         sizes.append(sum(size for _, size in first))
         result = {"first_ms": round(statistics.median(times)), "first_bytes": round(statistics.median(sizes))}
         result["geometry_bytes"] = sum(size for url_, size in first if ".geojson" in url_)
+        floor = driver.execute_async_script(REPAINT_FLOOR, page.map, REPAINTS) or {}
+        result.update({f"floor_{name}": round(value, 1) for name, value in floor.items()})
         steps, step_bytes = [], []
         handle = driver.find_element(By.CSS_SELECTOR, page.slider)
         for index in range(repeat):

@@ -1,6 +1,6 @@
 """Bytes over the wire for the demo page: first load, one year step, one indicator switch.
 
-    python bench/page_bytes.py [--dataset DIR]
+    python bench/page_bytes.py [--dataset DIR] [--list]
 
 Starts the app on a free loopback port, drives Debian's headless Chromium, and sums the encoded (compressed)
 bytes of every response from Chromium's network log. Prints a table; it asserts nothing.
@@ -33,6 +33,7 @@ def _wait_for_title(driver, text: str) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dataset", default=None)
+    parser.add_argument("--list", action="store_true", help="also list every response of the first load")
     arguments = parser.parse_args()
     port = free_port()
     command = [sys.executable, "app.py", "--port", str(port)] + (
@@ -81,6 +82,10 @@ def main() -> int:
                            ("one year step", year_step), ("one indicator switch", switch),
                            ("opening a profile", profile), ("a year step, profile open", profile_step)):  # fmt: skip
         print(f"{label:<28}{len(responses):>10}{total(responses):>12,}")
+    if arguments.list:  # what the first view loads, largest first: what could wait
+        print("\nfirst load, response by response")
+        for url_, size in sorted(first, key=lambda response: -response[1]):
+            print(f"{size:>12,}  {url_.split('?')[0].replace(url.rstrip('/'), '')}")
     return 0
 
 

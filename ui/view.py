@@ -105,6 +105,49 @@ class Shared:
         return key
 
 
+def _rounded(values: np.ndarray, decimals: int) -> np.ndarray:
+    """Figures as the browser unpacks them from ``packed``: rounded half to even to ``decimals``, NaN kept."""
+    scale = 10**decimals
+    return np.round(np.asarray(values, dtype=float) * scale) / scale
+
+
+def share_from_parts(
+    values: np.ndarray, decimals: int, counts: np.ndarray, denominators: np.ndarray, count_decimals: int, per: float
+) -> dict | None:
+    """How the browser works out a share's figures from the count and denominator it already has for the tooltip,
+    so the figures need not travel too: or None unless that gives every figure exactly as ``packed`` would.
+
+    The browser computes ``count / denominator * per`` from the unpacked (rounded) counts and denominators, in the
+    same IEEE arithmetic, and rounds it half to even to ``decimals`` as ``packed`` does (assets/figures.js
+    ``shareOf``). ``gaps`` are the positions with no figure (as in ``packed``: district by district, year by year).
+
+    >>> share_from_parts(np.array([[50.0, np.nan]]), 1, np.array([[1.0, 2.0]]), np.array([[2.0, 0.0]]), 0, 100.0)
+    {'decimals': 1, 'per': 100.0, 'gaps': [1]}
+    >>> share_from_parts(np.array([[33.4]]), 1, np.array([[1.0]]), np.array([[3.0]]), 0, 100.0) is None
+    True
+    """
+    shown = ~np.isnan(values)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        derived = _rounded(counts, count_decimals) / _rounded(denominators, count_decimals) * per
+    scale = 10**decimals
+    if not np.isfinite(derived[shown]).all():
+        return None
+    if not np.array_equal(np.round(derived[shown] * scale), np.round(np.asarray(values)[shown] * scale)):
+        return None
+    return {"decimals": decimals, "per": per, "gaps": np.flatnonzero(~shown.T).tolist()}
+
+
+def _values(series: Series, values: np.ndarray, unit: Unit, detail: dict | None, shared: Shared) -> str | dict:
+    """The figures the map shows: the key of shared figures, or for a share whose tooltip sends its count and
+    denominator anyway, how the browser works it out from them (``share_from_parts``; ``of`` holds their keys)."""
+    if detail and unit.per and series.measure_spec.of_a_whole:
+        parts = (series.counts, series.denominators)
+        how = share_from_parts(values, unit.decimals, *parts, UNITS["count"].decimals, unit.per)
+        if how is not None:
+            return {"of": [part["ref"] for part in detail["parts"]], **how}
+    return shared.refer(values, unit.decimals)
+
+
 def _written(unit: Unit, signed: bool, lang: str) -> dict:
     """How the browser writes a number of this unit: decimals, suffix, and whether it carries a sign."""
     return {"decimals": unit.decimals, "suffix": unit.suffix(lang), "signed": signed}
@@ -150,15 +193,17 @@ def map_view(dataset: Dataset, view: View, known: frozenset[str] = frozenset()) 
 
     ``codes[d * len(years) + y]`` is the colour code of district ``d`` in year ``years[y]``; ``values`` (the
     figures the map shows) and ``detail`` (the tooltip's second line) refer to figures in ``shared``, which holds
-    only those not in ``known``; ``sentences[y]`` says in words what the map shows that year. Names, ids and
+    only those not in ``known`` (a share's ``values`` may instead say how to work it out from its count and
+    denominator, see ``share_from_parts``); ``sentences[y]`` says in words what the map shows that year. Names, ids and
     shapes are fixed per page (``ui.figure.map_setup``), so they are not sent again here. The view's year and
     districts do not change what is sent: the browser moves through the years itself.
     """
     series, layer, lang = view.series(dataset), view.layer(dataset), view.lang
     from_index = dataset.years.index(view.from_year)
     shared = Shared(known)
-    values = shared.refer(layer.values, layer.unit.decimals)
-    detail = _detail(dataset, series, from_index if view.mode_spec.counts_from else None, lang, shared)
+    counts_from = view.mode_spec.counts_from
+    detail = _detail(dataset, series, from_index if counts_from else None, lang, shared)
+    values = _values(series, layer.values, layer.unit, None if counts_from else detail, shared)
     hidden = {status.word: status for status in HIDDEN}
     return {
         "key": f"{view.indicator}|{view.measure}|{lang}|{view.mode}|{view.from_year}",

@@ -1,12 +1,14 @@
 """What the page shows: tooltips, legends, titles and the picker, in Danish and English."""
 
+import math
+
 import numpy as np
 import pytest
 
 from layers.families import FAMILIES
 from layers.i18n import format_number
 from layers.status import SUPPRESSED
-from ui.view import indicator_options, map_view, measure_options
+from ui.view import indicator_options, map_view, measure_options, packed, share_from_parts
 from view.view import View
 
 
@@ -87,6 +89,31 @@ def unpacked(figures: dict, years: int) -> list[list[float | None]]:
     return rows
 
 
+def half_even(number: float) -> float:
+    """assets/figures.js's halfEven: Math.round, with a half to an odd number taken down to the even one."""
+    rounded = math.floor(number + 0.5)
+    return rounded - 1 if rounded - number == 0.5 and rounded % 2 else rounded
+
+
+def shown(view: dict, years: int) -> list[list[float | None]]:
+    """The figures the map shows, as assets/figures.js's figuresOf makes them: sent, or a share worked out in the
+    browser from its count and denominator (its shareOf), in the same arithmetic."""
+    if isinstance(view["values"], str):
+        return unpacked(view["shared"][view["values"]], years)
+    how = view["values"]
+    counts, denominators = (unpacked(view["shared"][key], years) for key in how["of"])
+    scale = 10 ** how["decimals"]
+    return [
+        [
+            None
+            if d * years + y in how["gaps"] or count is None or whole is None
+            else half_even(count / whole * how["per"] * scale) / scale
+            for d, (count, whole) in enumerate(zip(counts[y], denominators[y], strict=True))
+        ]
+        for y in range(years)
+    ]
+
+
 def test_the_tooltip_detail_carries_count_and_denominator_in_danish_words(demo):
     view = _map(demo, "age_0_5", "share", "da")
     district, year = demo.district_names.index("Fjordby"), demo.years.index(2016)
@@ -102,10 +129,29 @@ def test_the_tooltip_detail_carries_count_and_denominator_in_danish_words(demo):
 def test_packed_values_unpack_to_the_rounded_figures_with_gaps_where_none(demo):
     series = demo.series["industry_agriculture", "share"]
     view = _map(demo, "industry_agriculture", "share", "da")
-    values = np.array(unpacked(view["shared"][view["values"]], len(demo.years)), dtype=float)
+    values = np.array(shown(view, len(demo.years)), dtype=float)
     expected = np.round(series.values, 1)
     assert np.array_equal(np.isnan(values), np.isnan(expected)) and np.isnan(expected).any()
     assert np.allclose(values[~np.isnan(values)], expected[~np.isnan(expected)])
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_a_share_is_worked_out_in_the_browser_to_exactly_the_figures_it_would_be_sent(demo, lang):
+    shares = [key for key in demo.series if key[1] == "share" and demo.series[key].unit.per]
+    for indicator_id, measure in shares:
+        view = _map(demo, indicator_id, measure, lang)
+        assert isinstance(view["values"], dict), f"{indicator_id}: its figures travel although they need not"
+        assert set(view["values"]["of"]) <= set(view["shared"]), "its count and denominator travel instead"
+        layer = _view(demo, indicator_id, measure, lang).layer(demo)
+        as_sent = unpacked(packed(layer.values, layer.unit.decimals), len(demo.years))
+        assert shown(view, len(demo.years)) == as_sent, indicator_id
+
+
+def test_a_share_that_cannot_be_worked_out_exactly_is_sent():
+    assert share_from_parts(np.array([[33.4]]), 1, np.array([[1.0]]), np.array([[3.0]]), 0, 100.0) is None
+    assert share_from_parts(np.array([[50.0]]), 1, np.array([[1.0]]), np.array([[0.0]]), 0, 100.0) is None
+    how = share_from_parts(np.array([[12.5, np.nan]]), 1, np.array([[1.0, 5.0]]), np.array([[8.0, 10.0]]), 0, 100.0)
+    assert how == {"decimals": 1, "per": 100.0, "gaps": [1]}, "a hidden figure stays hidden, whatever its count"
 
 
 def test_the_change_tooltip_names_both_years_figures(demo):
@@ -122,7 +168,7 @@ def test_suppressed_districts_are_explained_not_shown_as_zero(demo):
     view = _map(demo, "citizenship_non_western", "count", "da")
     assert "Skjult" in view["words"]["suppressed"] and "5" in view["words"]["suppressed"]
     assert year_codes(view, year)[district] == SUPPRESSED.code
-    assert unpacked(view["shared"][view["values"]], len(demo.years))[year][district] is None
+    assert shown(view, len(demo.years))[year][district] is None
 
 
 def test_the_title_leaves_the_year_for_the_browser_and_names_what_is_shown(demo):
