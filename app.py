@@ -66,6 +66,13 @@ INDEX_TEMPLATE = """<!DOCTYPE html>
 </html>"""
 
 
+# Dash's renderer hook, called with every callback's answer before Dash applies it (an inline script: its hash goes
+# into the page's CSP with Dash's own, serving/page.py).
+RENDERER_REQUEST_POST = (
+    "function (payload, response) { var page = window.DistriktskortPage; if (page) page.viewArrived(response); }"
+)
+
+
 def create_app(dataset: Dataset) -> SafePage:
     """A Dash app serving one loaded dataset."""
     app = SafePage(  # a Dash app whose page escapes the title: dataset text is never markup (serving/page.py)
@@ -75,6 +82,8 @@ def create_app(dataset: Dataset) -> SafePage:
         assets_ignore=r"lesson\.js$",  # served, but loaded only by the lesson page (ui/lesson_page.py), not this one
         compress=False,  # serving.compression compresses, GeoJSON included, and keeps what it compressed
         update_title=None,
+        # A view's answer goes to the map as it arrives, before Dash applies it (assets/map.js viewArrived).
+        hooks={"request_post": RENDERER_REQUEST_POST},
         meta_tags=[
             {"name": "viewport", "content": "width=device-width, initial-scale=1"},
             {"name": "description", "content": dataset.info.title},

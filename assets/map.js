@@ -246,10 +246,25 @@
     return value ? { id: id, value: value } : null;
   }
 
-  // For assets/focus.js: the live region, and the browser's words in the page's language (null before the map view).
+  // A new view is drawn on the map the moment its answer arrives (Dash's request_post hook, set in app.py), before
+  // Dash applies the answer's other outputs (legend, options, description) and runs renderYear: that round holds
+  // the page's one thread for 100–250 ms, and the map's frame would wait behind it. renderYear then draws the same
+  // scene (nothing left to change) and the ranking, table, title and sentence, as for any view.
+  function viewArrived(response) {
+    var ids = contract().ids;
+    var view = response && response[ids.MAP_VIEW] && response[ids.MAP_VIEW].data;
+    if (!latest || !view || !view.codes || !view.years || view.key === latest.view.key) return;
+    var year = response[ids.CONTROLS_YEAR] ? response[ids.CONTROLS_YEAR].value
+      : (ahead.year === null ? latest.year : ahead.year);
+    drawMap(latest.setup, view, figures().figuresOf(view), yearIndex(view, year), latest.selected);
+  }
+
+  // For assets/focus.js: the live region, and the browser's words in the page's language (null before the map view);
+  // for the renderer's hook (app.py): the view's answer as it arrives.
   window.DistriktskortPage = {
     announce: announce,
-    words: function () { return spoken.setup ? words(spoken.setup) : null; }
+    words: function () { return spoken.setup ? words(spoken.setup) : null; },
+    viewArrived: viewArrived
   };
 
   window.dash_clientside = Object.assign({}, window.dash_clientside, {

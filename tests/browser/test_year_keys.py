@@ -1,4 +1,5 @@
-"""The year slider's keys recolour the map at once, and Dash (slider, title, ranking, address) follows after that frame.
+"""The year slider's keys recolour the map at once, and Dash (slider, title, ranking, address) follows after that frame;
+another indicator is drawn as its answer arrives, before Dash applies the legend and the rest.
 
 assets/map.js draws a year step by key itself and tells Dash afterwards, so keys pressed faster than Dash follows
 must still end with the map, the slider, the title and the address on the same year.
@@ -7,7 +8,7 @@ must still end with the map, the slider, the title and the address on the same y
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from tests.browser.conftest import fills_change, rendered_fills
+from tests.browser.conftest import choose, fills_change, rendered_fills
 
 SLIDER = "#controls-year [role=slider]"
 # When the title last changed, and every 'map-updated' mark, on the page's clock.
@@ -44,3 +45,24 @@ def test_keys_pressed_faster_than_dash_follows_end_on_one_year_everywhere(page, 
     WebDriverWait(page.driver, 10).until(
         lambda driver: rendered_fills(page, len(demo.district_ids)) == stepped, "the map shows 2013 as opened"
     )
+
+
+# When the legend first changed, and when the map was asked to draw, on the page's clock.
+WATCH_LEGEND_AND_DRAWS = """
+window.legendChanged = [];
+new MutationObserver(function () { window.legendChanged.push(performance.now()); })
+  .observe(document.getElementById('map-legend'), {childList: true, characterData: true, subtree: true});
+window.drawsAsked = [];
+var draw = window.DistrictMap.draw;
+window.DistrictMap.draw = function () { window.drawsAsked.push(performance.now()); return draw.apply(this, arguments); };
+"""
+
+
+def test_another_indicator_is_drawn_as_its_answer_arrives_before_dash_applies_the_legend(page, demo):
+    before = rendered_fills(page, len(demo.district_ids))
+    page.driver.execute_script(WATCH_LEGEND_AND_DRAWS)
+    choose(page, "controls-indicator", "Etageboliger")
+    page.wait_for_text_to_equal("#map-title", "Etageboliger: andel af boligerne, 2016", timeout=10)
+    fills_change(page, before)
+    legend, draws = page.driver.execute_script("return [window.legendChanged, window.drawsAsked];")
+    assert legend and draws and min(draws) < min(legend), "the map is drawn from the answer, the legend after"
