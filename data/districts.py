@@ -116,12 +116,16 @@ def read_boundaries(path: Path, collection: dict) -> Boundaries:
         # A name is text as written: '{"$ne":1}' stays that text (layers/plain_text.py), whatever a tool made of it.
         rows.append((number, district_id, as_text(properties.get("name"), district_id), start, end))
         shapes.append(_shape(feature, path, number, district_id))
-    district_ids = list(dict.fromkeys(row[1] for row in rows))
-    for district_id in district_ids:
-        periods = [(number, start, end) for number, known, _, start, end in rows if known == district_id]
+    # Grouped in one pass (in the order the districts first appear): 10,000 districts, not 10,000² comparisons.
+    periods_of: dict[str, list[tuple[int, int | None, int | None]]] = {}
+    for number, district_id, _, start, end in rows:
+        periods_of.setdefault(district_id, []).append((number, start, end))
+    district_ids = list(periods_of)
+    for district_id, periods in periods_of.items():
         if len(periods) > 1:
             check_periods(path, district_id, periods)
-    several = {district_id for district_id in district_ids if sum(row[1] == district_id for row in rows) > 1}
+    several = {district_id for district_id, periods in periods_of.items() if len(periods) > 1}
+    position = {district_id: index for index, district_id in enumerate(district_ids)}
     keys = [f"{row[1]}@{row[3] or ''}" if row[1] in several else row[1] for row in rows]
     latest = {row[1]: row[2] for row in sorted(rows, key=lambda row: -1 if row[3] is None else row[3])}
     west, south, east, north = shapely.total_bounds(shapes)
@@ -135,7 +139,7 @@ def read_boundaries(path: Path, collection: dict) -> Boundaries:
         district_ids=tuple(district_ids),
         district_names=tuple(latest[district_id] for district_id in district_ids),
         keys=tuple(keys),
-        district_of_feature=tuple(district_ids.index(row[1]) for row in rows),
+        district_of_feature=tuple(position[row[1]] for row in rows),
         periods=tuple((row[3], row[4]) for row in rows),
         label_points=tuple(_label_point(shape) for shape in shapes),
         bounds=(float(west), float(south), float(east), float(north)),

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from data.binary import BinaryCopy, StaleCopy, read_binary_copy
 from data.districts import read_boundaries
-from data.model import Dataset, DatasetInfo, Indicator, Series
-from data.version import dataset_version
-from data.write import (
+from data.files import (
+    BINARY_FOLDER,
     DISTRICTS_FILE,
     INDICATOR_COLUMNS,
     INDICATORS_FILE,
@@ -21,23 +23,24 @@ from data.write import (
     STATISTICS_COLUMNS,
     STATISTICS_FILE,
 )
-from layers.classify import classify_over_all_years
+from data.model import Dataset, DatasetInfo, Indicator
+from data.series import all_series
+from data.version import dataset_version
 from layers.errors import InputError
 from layers.families import UNITS, Category, Family
 from layers.plain_text import as_text, check_id
 from layers.registry import (
     DEFAULT_MEASURE,
     FAMILY_BY_ID,
-    MEASURES,
     OTHER_FAMILY,
     fallback_family,
     family_slug,
-    given_measure,
     lookup,
-    measures_of,
 )
-from layers.status import CODE_OF_WORD, MISSING, SHOWN, WORDS_IN_FILES, worst
+from layers.status import CODE_OF_WORD, MISSING, SHOWN, WORDS_IN_FILES
 from layers.text import Text
+
+LOG = logging.getLogger(__name__)
 
 
 def _read_json(path: Path) -> dict:
@@ -195,6 +198,17 @@ def _indicators(table: pd.DataFrame) -> dict[str, Indicator]:
     return indicators
 
 
+def _numbers(column: pd.Series) -> pd.Series:
+    """``pd.to_numeric(column, errors="coerce")``, each distinct text converted once: 3.7 million rows hold some
+    thousands of distinct figures and a handful of years, and converting them row by row took a third of a load.
+
+    >>> _numbers(pd.Series(["7", "x", "7", ""])).tolist()
+    [7.0, nan, 7.0, nan]
+    """
+    codes, distinct = pd.factorize(column, use_na_sentinel=False)
+    return pd.Series(pd.to_numeric(pd.Series(distinct), errors="coerce").to_numpy()[codes], index=column.index)
+
+
 def _statistics(table: pd.DataFrame, path: Path, district_ids: list[str], indicators: dict) -> pd.DataFrame:
     line = table.index + 2  # the header is line 1
     for column, allowed, what in (
@@ -208,8 +222,8 @@ def _statistics(table: pd.DataFrame, path: Path, district_ids: list[str], indica
             raise InputError(
                 f"{path}, line {line[first]}: {column} {table.at[first, column]!r} is not {what} ({bad.sum()} such rows)."
             )
-    years = pd.to_numeric(table["year"], errors="coerce")
-    values = pd.to_numeric(table["value"], errors="coerce")
+    years = _numbers(table["year"])
+    values = _numbers(table["value"])
     for bad, field, expected in (
         (years.isna() | (years % 1 != 0) | ~years.between(1000, 9999), "year", "a year of four digits"),
         (
@@ -221,8 +235,15 @@ def _statistics(table: pd.DataFrame, path: Path, district_ids: list[str], indica
         if bad.any():
             first = bad.idxmax()
             raise InputError(f"{path}, line {line[first]}: {field} {table.at[first, field]!r} is not {expected}.")
-    tidy = table.assign(year=years.astype(int), value=values.where(table["status"] == SHOWN.word))
-    duplicated = tidy.duplicated(["district_id", "year", "indicator"], keep="first")
+    tidy = table.assign(
+        year=years.astype(int),
+        value=values.where(table["status"] == SHOWN.word),
+        # Each row's indicator and district as positions: duplicates are found, and the cube filled, on numbers.
+        indicator_at=pd.Index(list(indicators)).get_indexer(table["indicator"]),
+        district_at=pd.Index(district_ids).get_indexer(table["district_id"]),
+    )
+    cell = (tidy["indicator_at"] * len(district_ids) + tidy["district_at"]).astype(np.int64) * 10_000 + tidy["year"]
+    duplicated = cell.duplicated(keep="first")
     if duplicated.any():
         first = duplicated.idxmax()
         raise InputError(
@@ -234,49 +255,104 @@ def _statistics(table: pd.DataFrame, path: Path, district_ids: list[str], indica
 def _cube(
     tidy: pd.DataFrame, indicator_ids: list[str], years: list[int], district_ids: list[str]
 ) -> tuple[np.ndarray, np.ndarray]:
-    index = pd.MultiIndex.from_product([indicator_ids, years, district_ids])
-    keyed = tidy.set_index(["indicator", "year", "district_id"])
     shape = (len(indicator_ids), len(years), len(district_ids))
-    values = keyed["value"].reindex(index).to_numpy(dtype=float).reshape(shape)
-    status = keyed["status"].map(CODE_OF_WORD).reindex(index).fillna(MISSING.code).to_numpy(dtype=int).reshape(shape)
+    # Duplicates were refused (_statistics): each row fills one cell, and a cell without a row is missing.
+    at = (
+        tidy["indicator_at"].to_numpy(),
+        np.searchsorted(np.asarray(years), tidy["year"].to_numpy()),
+        tidy["district_at"].to_numpy(),
+    )
+    values = np.full(shape, np.nan)
+    values[at] = tidy["value"].to_numpy(dtype=float)
+    codes, words = pd.factorize(tidy["status"], use_na_sentinel=False)
+    status = np.full(shape, MISSING.code, dtype=np.int8)
+    status[at] = np.array([CODE_OF_WORD[word] for word in words], dtype=np.int8)[codes]
+    # Read-only, as the binary copy's mapped arrays are: the model does not change after loading.
+    values.flags.writeable = status.flags.writeable = False
     return values, status
 
 
-def _given_series(indicator: Indicator, values: np.ndarray, status: np.ndarray) -> tuple[str, Series]:
-    # Figures that arrive as shares or plain numbers are shown as they are: there is no count to divide.
-    unit = UNITS[indicator.unit]
-    measure = given_measure(unit).id
-    values = np.where(status == SHOWN.code, values, np.nan)
-    signed = bool(np.nanmin(values, initial=0.0) < 0)
-    family = indicator.family
-    classes = classify_over_all_years(
-        values, scheme=family.scheme, signed=signed, decimals=unit.decimals, diverging_scheme=family.diverging_scheme
+def _with_defaults(info: DatasetInfo, indicators: Mapping[str, Indicator], years: tuple[int, ...]) -> DatasetInfo:
+    return replace(
+        info,
+        default_indicator=info.default_indicator if info.default_indicator in indicators else next(iter(indicators)),
+        default_year=info.default_year if info.default_year in years else int(years[-1]),
     )
-    nothing = np.full_like(values, np.nan)
-    return measure, Series(indicator, measure, unit, values, nothing, nothing, status, classes, signed)
 
 
-def _series(indicator: Indicator, measure: str, counts, status, denominators, denominator_status) -> Series:
-    family = indicator.family
-    unit = MEASURES[measure].unit_for(family)
-    known = lookup(indicator.id)
-    signed = bool(known and known[1].signed)
-    if MEASURES[measure].of_a_whole:
-        with np.errstate(divide="ignore", invalid="ignore"):
-            values = counts / denominators * unit.per
-        status = worst(status, denominator_status)
-        status = np.where((status == SHOWN.code) & ~np.isfinite(values), MISSING.code, status)
-        values = np.where(status == SHOWN.code, values, np.nan)
-    else:
-        values, denominators = counts, np.full_like(counts, np.nan)
-    classes = classify_over_all_years(
-        values, scheme=family.scheme, signed=signed, decimals=unit.decimals, diverging_scheme=family.diverging_scheme
+def _from_open_files(folder: Path, info: DatasetInfo) -> Dataset:
+    """The dataset as its open files give it: every file parsed and checked, every series classified."""
+    boundaries = read_boundaries(folder / DISTRICTS_FILE, _read_json(folder / DISTRICTS_FILE))
+    district_ids = list(boundaries.district_ids)
+    indicators = _indicators(_read_csv(folder / INDICATORS_FILE, INDICATOR_COLUMNS))
+    tidy = _statistics(
+        _read_csv(folder / STATISTICS_FILE, STATISTICS_COLUMNS), folder / STATISTICS_FILE, district_ids, indicators
     )
-    return Series(indicator, measure, unit, values, counts, denominators, status, classes, signed)
+    if tidy.empty:
+        raise InputError(f"{folder / STATISTICS_FILE}: has no figures.")
+    years = tuple(int(year) for year in sorted(tidy["year"].unique().tolist()))
+    counts, status = _cube(tidy, list(indicators), list(years), district_ids)
+    return Dataset(
+        folder=folder,
+        info=_with_defaults(info, indicators, years),
+        district_ids=boundaries.district_ids,
+        district_names=boundaries.district_names,
+        years=years,
+        indicators=indicators,
+        series=all_series(indicators, counts, status),
+        geojson=boundaries.geojson,
+        geojson_hash=hashlib.sha256(boundaries.web_geojson).hexdigest()[:16],
+        bounds=boundaries.bounds,
+        feature_keys=boundaries.keys,
+        label_points=boundaries.label_points,
+        feature_of_year=boundaries.feature_of_year(years),
+        web_geojson=boundaries.web_geojson,
+        district_of_feature=boundaries.district_of_feature,
+        neighbours=boundaries.neighbours,
+        version=dataset_version(folder),
+        figures=counts,
+        figure_status=status,
+    )
 
 
-def load_dataset(folder: Path) -> Dataset:
+def _from_binary_copy(folder: Path, info: DatasetInfo, copy: BinaryCopy) -> Dataset:
+    """The same dataset from its binary copy (data/binary.py): only the small files are parsed.
+
+    ``indicators.csv`` is read as the open-files path reads it, so the registry of this version of the app decides
+    the families, measures and texts; the copy adds the figures, the classes and the districts' derived tables.
+    """
+    indicators = _indicators(_read_csv(folder / INDICATORS_FILE, INDICATOR_COLUMNS))
+    if tuple(indicators) != copy.indicator_ids:
+        raise StaleCopy(f"its indicators are not those of {INDICATORS_FILE}")
+    return Dataset(
+        folder=folder,
+        info=_with_defaults(info, indicators, copy.years),
+        district_ids=copy.district_ids,
+        district_names=copy.district_names,
+        years=copy.years,
+        indicators=indicators,
+        series=all_series(indicators, copy.figures, copy.figure_status, copy.classes),
+        geojson=copy.geojson,
+        geojson_hash=hashlib.sha256(copy.web_geojson).hexdigest()[:16],
+        bounds=copy.bounds,
+        feature_keys=copy.feature_keys,
+        label_points=copy.label_points,
+        feature_of_year=copy.feature_of_year,
+        web_geojson=copy.web_geojson,
+        district_of_feature=copy.district_of_feature,
+        neighbours=copy.neighbours,
+        version=copy.version,
+        figures=copy.figures,
+        figure_status=copy.figure_status,
+    )
+
+
+def load_dataset(folder: Path, *, binary_copy: bool = True) -> Dataset:
     """Load and check a dataset folder (the format is described in the README).
+
+    The folder's binary copy (data/binary.py) is used when it matches the open files, and gives the same
+    ``Dataset``; otherwise, or with ``binary_copy=False``, the open files are read. A copy that is there but does
+    not match is named in one logged line that says how to refresh it.
 
     Raises ``InputError`` naming the file, line, field and value of the first problem found.
     """
@@ -286,54 +362,17 @@ def load_dataset(folder: Path) -> Dataset:
             f"{folder}: no such dataset folder. Give a folder made by 'python app.py import', or leave --dataset out for the demo."
         )
     info = _info(_read_json(folder / PACKAGE_FILE), folder / PACKAGE_FILE)
-    boundaries = read_boundaries(folder / DISTRICTS_FILE, _read_json(folder / DISTRICTS_FILE))
-    district_ids = list(boundaries.district_ids)
-    indicators = _indicators(_read_csv(folder / INDICATORS_FILE, INDICATOR_COLUMNS))
-    tidy = _statistics(
-        _read_csv(folder / STATISTICS_FILE, STATISTICS_COLUMNS), folder / STATISTICS_FILE, district_ids, indicators
-    )
-    if tidy.empty:
-        raise InputError(f"{folder / STATISTICS_FILE}: has no figures.")
-    years = sorted(tidy["year"].unique().tolist())
-    indicator_ids = list(indicators)
-    counts, status = _cube(tidy, indicator_ids, years, district_ids)
-    position = {indicator_id: i for i, indicator_id in enumerate(indicator_ids)}
-    series = {}
-    for indicator_id, indicator in indicators.items():
-        i = position[indicator_id]
-        if UNITS[indicator.unit].per or (indicator.unit == "number" and lookup(indicator_id) is None):
-            measure, given = _given_series(indicator, counts[i], status[i])
-            series[indicator_id, measure] = given
-            continue
-        d = position.get(indicator.denominator or "")
-        for measure in measures_of(indicator.family):
-            if MEASURES[measure].of_a_whole and d is None:
-                continue
-            denominator, denominator_status = (counts[d], status[d]) if d is not None else (None, None)
-            series[indicator_id, measure] = _series(
-                indicator, measure, counts[i], status[i], denominator, denominator_status
+    if binary_copy:
+        try:
+            return _from_binary_copy(folder, info, read_binary_copy(folder))
+        except StaleCopy as reason:
+            there = (folder / BINARY_FOLDER).exists()
+            LOG.log(
+                logging.WARNING if there else logging.INFO,
+                "distriktskort: %s: the binary copy is not used (%s); reading the open files instead, which is "
+                "slower. Refresh it with: python app.py reindex --dataset %s",
+                folder,
+                reason,
+                folder,
             )
-    info = replace(
-        info,
-        default_indicator=info.default_indicator if info.default_indicator in indicators else indicator_ids[0],
-        default_year=info.default_year if info.default_year in years else int(years[-1]),
-    )
-    return Dataset(
-        folder=folder,
-        info=info,
-        district_ids=boundaries.district_ids,
-        district_names=boundaries.district_names,
-        years=tuple(int(year) for year in years),
-        indicators=indicators,
-        series=series,
-        geojson=boundaries.geojson,
-        geojson_hash=hashlib.sha256(boundaries.web_geojson).hexdigest()[:16],
-        bounds=boundaries.bounds,
-        feature_keys=boundaries.keys,
-        label_points=boundaries.label_points,
-        feature_of_year=boundaries.feature_of_year(tuple(int(year) for year in years)),
-        web_geojson=boundaries.web_geojson,
-        district_of_feature=boundaries.district_of_feature,
-        neighbours=boundaries.neighbours,
-        version=dataset_version(folder),
-    )
+    return _from_open_files(folder, info)

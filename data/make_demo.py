@@ -77,6 +77,9 @@ def build_demo(folder: Path = DEMO_FOLDER) -> None:
         statistics=statistics,
         indicators=demo_indicators(),
         metadata=demo_metadata(rule),
+        # No binary copy: the demo loads from its CSV in a moment, and a committed copy's recorded file times
+        # would never match a fresh clone's (data/binary.py would hash the files at every start anyway).
+        binary_copy=False,
     )
 
 

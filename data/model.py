@@ -110,6 +110,10 @@ class Dataset:
     district_of_feature: tuple[int, ...] = ()  # per shape: the district it belongs to
     neighbours: tuple[tuple[int, ...], ...] = ()  # per shape: the shapes sharing a border with it (geo/neighbours.py)
     version: str = ""  # a short hash of the files it was loaded from (data/version.py), for citations
+    # The figures of statistics.csv as loaded, (indicators in ``indicators`` order, years, districts): values
+    # (NaN where a figure is not shown) and status codes. Every series is made from them; the binary copy keeps them.
+    figures: np.ndarray = field(default=None, repr=False)
+    figure_status: np.ndarray = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "indicators", MappingProxyType(dict(self.indicators)))

@@ -20,20 +20,23 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
+from data.binary import PARTIAL, write_binary_copy
+from data.files import (
+    BINARY_FILES,
+    BINARY_FOLDER,
+    DATASET_FILES,
+    DISTRICTS_FILE,
+    INDICATOR_COLUMNS,
+    INDICATORS_FILE,
+    PACKAGE_FILE,
+    STATISTICS_COLUMNS,
+    STATISTICS_FILE,
+)
+from data.load import load_dataset
+from data.model import Dataset
 from geo.io import write_geojson
 from layers.errors import InputError
 from layers.status import MISSING, SHOWN, SUPPRESSED
-
-DISTRICTS_FILE = "districts.geojson"
-STATISTICS_FILE = "statistics.csv"
-INDICATORS_FILE = "indicators.csv"
-PACKAGE_FILE = "datapackage.json"
-
-STATISTICS_COLUMNS = ("district_id", "year", "indicator", "value", "status")
-INDICATOR_COLUMNS = (
-    "id", "family", "category", "unit", "denominator",
-    "title_da", "title_en", "description_da", "description_en", "source",
-)  # fmt: skip
 
 
 def _field(name: str, kind: str, description: str) -> dict:
@@ -77,31 +80,99 @@ def _resources() -> list[dict]:
     ]
 
 
-def _format_value(value: float) -> str:
-    return "" if np.isnan(value) else np.format_float_positional(value, trim="-")
+def format_values(values: pd.Series) -> np.ndarray:
+    """Figures as ``statistics.csv`` writes them: positional, as short as round-trips, empty where there is none.
+
+    Each distinct figure is formatted once: a million rows hold a few thousand figures.
+
+    >>> format_values(pd.Series([1234.0, 0.1, 1e-05, float("nan"), -0.0, 2.5e16])).tolist()
+    ['1234', '0.1', '0.00001', '', '-0', '25000000000000000']
+    """
+    values = values.to_numpy(dtype=float)
+    codes, distinct = pd.factorize(values)  # NaN is -1, which picks the empty text at the end
+    texts = np.array([np.format_float_positional(value, trim="-") for value in distinct] + [""], dtype=object)[codes]
+    zero = values == 0  # -0.0 and 0.0 are one figure to factorize, not to format
+    texts[zero] = np.where(np.signbit(values[zero]), "-0", "0")
+    return texts
+
+
+def _sort_codes(column: pd.Series) -> np.ndarray:
+    # Each row's rank among the column's distinct values: each distinct text is compared once, not a million times.
+    codes, distinct = pd.factorize(column, use_na_sentinel=False)
+    return np.argsort(np.argsort(np.asarray(distinct, dtype=object), kind="stable"))[codes]
+
+
+def _sorted(statistics: pd.DataFrame) -> pd.DataFrame:
+    # By indicator, year and district, as sort_values would, but on integer ranks.
+    keys = [_sort_codes(statistics[column]) for column in ("district_id", "year", "indicator")]
+    return statistics.iloc[np.lexsort(keys)]
+
+
+CSV_CHUNK_ROWS = 500_000
+
+
+def _csv_field(text: str) -> str:
+    # As pandas' to_csv (the csv module's minimal quoting) writes a field: quoted when it holds a comma, a quote or a
+    # line break, and only then.
+    return '"' + text.replace('"', '""') + '"' if any(mark in text for mark in ',"\r\n') else text
+
+
+def _csv_texts(column: pd.Series) -> np.ndarray:
+    # Each distinct value written once (empty where there is none), spread over the rows.
+    codes, distinct = pd.factorize(column, use_na_sentinel=False)
+    texts = [_csv_field("" if isinstance(value, float) and np.isnan(value) else str(value)) for value in distinct]
+    return np.asarray(texts, dtype=object)[codes]
+
+
+def _write_csv(table: pd.DataFrame, path: Path) -> None:
+    """``table.to_csv(path, index=False, lineterminator="\\n")``, byte for byte, for a table of text and whole
+    numbers: a million rows hold a few thousand distinct cells, and joining them is quicker than pandas' writer."""
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        handle.write(",".join(_csv_field(str(name)) for name in table.columns) + "\n")
+        for start in range(0, len(table), CSV_CHUNK_ROWS):
+            part = table.iloc[start : start + CSV_CHUNK_ROWS]
+            columns = [_csv_texts(part[name]) for name in part.columns]
+            lines = columns[0]
+            for column in columns[1:]:
+                lines = lines + "," + column
+            handle.write("\n".join(lines.tolist()) + "\n")
 
 
 def _write_into(
     folder: Path, districts: gpd.GeoDataFrame, statistics: pd.DataFrame, indicators: pd.DataFrame, metadata: dict
 ) -> None:
     write_geojson(districts, folder / DISTRICTS_FILE)
-    table = statistics.loc[:, list(STATISTICS_COLUMNS)].sort_values(["indicator", "year", "district_id"])
-    table = table.assign(
-        value=table["value"].astype(float).map(_format_value), status=table["status"].fillna(SHOWN.word)
-    )
-    table.to_csv(folder / STATISTICS_FILE, index=False, lineterminator="\n")
+    table = _sorted(statistics.loc[:, list(STATISTICS_COLUMNS)])
+    table = table.assign(value=format_values(table["value"]), status=table["status"].fillna(SHOWN.word))
+    _write_csv(table, folder / STATISTICS_FILE)
     indicators.loc[:, list(INDICATOR_COLUMNS)].to_csv(folder / INDICATORS_FILE, index=False, lineterminator="\n")
     package = {**metadata, "resources": _resources()}
     (folder / PACKAGE_FILE).write_text(json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
-DATASET_FILES = (PACKAGE_FILE, DISTRICTS_FILE, STATISTICS_FILE, INDICATORS_FILE)
 STAGING = "staging-"
 
 
 def _listing(names: list[str]) -> str:
     shown = ", ".join(names[:10])
     return shown + (f" and {len(names) - 10} more" if len(names) > 10 else "")
+
+
+def _is_binary_copy(path: Path) -> bool:
+    """A ``binary/`` folder as ``data.binary`` writes it: its files (finished or partial) and nothing else."""
+    known = set(BINARY_FILES) | {name + PARTIAL for name in BINARY_FILES}
+    return (
+        path.is_dir()
+        and not path.is_symlink()
+        and all(entry.name in known and entry.is_file() and not entry.is_symlink() for entry in path.iterdir())
+    )
+
+
+def _is_ours(path: Path) -> bool:
+    # What an import writes into a dataset folder, and so may replace: the open files and the binary copy.
+    if path.name == BINARY_FOLDER:
+        return _is_binary_copy(path)
+    return path.name in DATASET_FILES and path.is_file()
 
 
 def check_destination(folder: Path) -> None:
@@ -126,7 +197,7 @@ def check_destination(folder: Path) -> None:
             f"--out {folder}: exists and is not a dataset folder (no {PACKAGE_FILE}); it holds {_listing(contents)}. "
             "Choose a new or empty folder; nothing was changed."
         )
-    foreign = [name for name in contents if name not in DATASET_FILES or (folder / name).is_dir()]
+    foreign = [name for name in contents if not _is_ours(folder / name)]
     if foreign:
         raise InputError(
             f"--out {folder}: the dataset folder also holds {_listing(foreign)}, which a new import would delete. "
@@ -149,11 +220,7 @@ def _tidy_leftovers(folder: Path) -> None:
     if not folder.exists() and (retired / PACKAGE_FILE).is_file() and not retired.is_symlink():
         retired.rename(folder)  # killed between the two renames of a swap: the previous dataset comes back
     for path in _leftovers(folder):
-        ours = (
-            path.is_dir()
-            and not path.is_symlink()
-            and all(entry.name in DATASET_FILES and entry.is_file() for entry in path.iterdir())
-        )
+        ours = path.is_dir() and not path.is_symlink() and all(_is_ours(entry) for entry in path.iterdir())
         if not ours:
             raise InputError(
                 f"{path}: left over from an earlier import, but it holds files that are not a dataset's. "
@@ -197,10 +264,13 @@ def write_dataset(
     indicators: pd.DataFrame,
     metadata: dict,
     verify: Callable[[Path], object] | None = None,
+    binary_copy: bool = True,
 ) -> None:
     """Write a complete dataset folder, replacing ``folder`` only once everything is written.
 
     ``verify`` is called with the finished staging folder before the swap; if it raises, nothing is replaced.
+    Unless ``binary_copy`` is false, the folder gets its binary copy (data/binary.py), made from the ``Dataset``
+    that ``verify`` returned, if it returned one, else loaded here.
     Raises ``InputError`` when ``folder`` is not ours to replace (``check_destination``) or another import into it
     is running. Leftovers of an import that was killed are tidied first.
     """
@@ -212,8 +282,9 @@ def write_dataset(
         staging.chmod(0o755)
         try:
             _write_into(staging, districts, statistics, indicators, metadata)
-            if verify is not None:
-                verify(staging)
+            checked = verify(staging) if verify is not None else None
+            if binary_copy:
+                _write_binary_copy(staging, checked)
             retired = folder.with_name(f".{folder.name}.old")
             if folder.exists():
                 folder.rename(retired)
@@ -221,3 +292,33 @@ def write_dataset(
             shutil.rmtree(retired, ignore_errors=True)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
+
+
+def _write_binary_copy(folder: Path, checked: object) -> None:
+    dataset = checked if isinstance(checked, Dataset) and checked.figures is not None else None
+    if dataset is None:
+        try:
+            dataset = load_dataset(folder, binary_copy=False)
+        except InputError:
+            return  # a folder the loader refuses gets no copy: loading it names the problem, as it always did
+    write_binary_copy(folder, dataset)
+
+
+def refresh_binary_copy(folder: Path) -> Dataset:
+    """Write the binary copy of the dataset in ``folder`` anew from its open files (``python app.py reindex``).
+
+    Files are replaced one by one through new names, so a server running on the old copy keeps reading it. Raises
+    ``InputError`` when the open files do not load, when ``binary/`` holds anything else, or when they changed
+    while they were read.
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        load_dataset(folder)  # raises the loader's own error for a missing folder, before a lock file is made
+    binary = folder / BINARY_FOLDER
+    if binary.is_symlink() or (binary.exists() and not _is_binary_copy(binary)):
+        raise InputError(f"{binary}: holds files that are not a binary copy's. Move them elsewhere first.")
+    with _only_import_into(folder):
+        dataset = load_dataset(folder, binary_copy=False)
+        if not write_binary_copy(folder, dataset):
+            raise InputError(f"{folder}: its files changed while they were read. Run the command again.")
+    return dataset

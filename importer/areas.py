@@ -12,6 +12,7 @@ polygon and are set aside by name.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -40,6 +41,7 @@ INTERNAL_FIELDS = ("objectid", "object_id", "fid", "ogc_fid", "gml_id", "globali
                    "shape_leng", "st_area", "st_length", "area", "length", "perimeter")  # fmt: skip
 
 
+@functools.lru_cache(maxsize=65_536)  # every rule and field folds the same labels again
 def fold(text: str) -> str:
     """A label with case, accents kept, punctuation and runs of spaces folded away: the way people compare names.
 

@@ -13,8 +13,12 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+
+import numpy as np
+import pandas as pd
 
 from layers.errors import InputError
 from stats.validate import MISSING_MARKERS
@@ -48,10 +52,69 @@ class Grid:
     titles: tuple[str, ...] = ()
     decimal_comma: bool = False
     line_word: str = "line"  # "row" in a spreadsheet
+    # Each column as a categorical, made once when a step first asks (or by the bulk reader): the columnar steps
+    # read these, so a million rows cost a few distinct labels and an array of codes.
+    columns: dict[int, pd.Categorical] = field(default_factory=dict, compare=False, repr=False)
 
     def where(self, index: int) -> str:
         """Where row ``index`` is, for an error message: 'file.csv, line 12'."""
         return f"{self.source}, {self.line_word} {self.lines[index]}"
+
+    def column(self, index: int) -> pd.Categorical:
+        """Column ``index`` of the rows as a categorical of its text cells.
+
+        >>> Grid("x.csv", ("a", "b"), (("1", "x"), ("2", "x")), (2, 3)).column(1).categories.tolist()
+        ['x']
+        """
+        if index not in self.columns:
+            self.columns[index] = pd.Categorical([row[index] for row in self.rows])
+        return self.columns[index]
+
+    def cells(self, index: int, limit: int | None = None) -> list[str]:
+        """The text of column ``index``, row by row (the first ``limit`` rows)."""
+        if isinstance(self.rows, TableRows):
+            return np.asarray(self.column(index)[:limit], dtype=object).tolist()
+        return [row[index] for row in self.rows[:limit]]
+
+    def tally(self, index: int) -> dict[str, int]:
+        """How often each distinct cell of column ``index`` occurs, in order of first appearance.
+
+        >>> Grid("x.csv", ("a", "b"), (("1", "x"), ("2", "y"), ("3", "x")), (2, 3, 4)).tally(1)
+        {'x': 2, 'y': 1}
+        """
+        column = self.column(index)
+        codes, first = np.unique(column.codes, return_index=True)
+        counts = np.bincount(column.codes, minlength=len(column.categories))
+        order = codes[np.argsort(first)]
+        return {column.categories[code]: int(counts[code]) for code in order}
+
+    def depends_on(self, index: int, on: int) -> bool:
+        """Whether column ``index`` has one value for each value of column ``on`` (it only repeats it)."""
+        on_codes = self.column(on).codes.astype(np.int64)
+        pairs = on_codes * (len(self.column(index).categories) + 1) + self.column(index).codes
+        return len(np.unique(pairs)) == len(np.unique(on_codes))
+
+
+class TableRows(Sequence):
+    """The rows of a grid read in bulk, kept as categorical columns: a row is made only when one is asked for."""
+
+    def __init__(self, columns: list[pd.Categorical]) -> None:
+        self._columns = columns
+
+    def __len__(self) -> int:
+        return len(self._columns[0])
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return list(zip(*(self._text(column[index]) for column in self._columns), strict=True))
+        return tuple(str(column[index]) for column in self._columns)
+
+    def __iter__(self) -> Iterator[tuple[str, ...]]:
+        return zip(*(self._text(column) for column in self._columns), strict=True)
+
+    @staticmethod
+    def _text(column: pd.Categorical) -> list[str]:
+        return np.asarray(column, dtype=object).tolist()
 
 
 def is_number(text: str) -> bool:
@@ -98,7 +161,7 @@ def _split(line: str, separator: str) -> list[str]:
         return [line]
 
 
-def _separator(lines: list[str]) -> str:
+def sniff_separator(lines: list[str]) -> str:
     # The separator that splits the most lines into the same number (two or more) of fields.
     best, best_score = ",", 0
     for separator in SEPARATORS:
@@ -135,7 +198,7 @@ def _column_labels(header_rows: list[list[str]], width: int) -> tuple[str, ...]:
     return tuple(" ".join(row[column] for row in filled_rows if row[column]).strip() for column in range(width))
 
 
-def _label_columns(header: tuple[str, ...], rows: list[list[str]]) -> int:
+def label_columns(header: tuple[str, ...], rows: list[list[str]]) -> int:
     # The leading columns that name a row (area, category) rather than hold its figures: their heading is empty or
     # their cells are words. Their empty cells repeat the label above (a block's label is written once).
     count = 0
@@ -204,16 +267,14 @@ def grid_from_cells(cells: list[list[str]], numbers: list[int], source: str, lin
         lines.append(numbers[index])
     if not rows:
         raise InputError(f"{source}: a header ({', '.join(header)}) but no rows of figures under it.")
-    _fill_down(rows, _label_columns(header, rows))
+    _fill_down(rows, label_columns(header, rows))
     sample = [cell for row in rows[:500] for cell in row[1:]]
     comma = any(DECIMAL_COMMA.match(cell) for cell in sample)
     return Grid(source, header, tuple(map(tuple, rows)), tuple(lines), titles, comma, line_word)
 
 
-def grid_from_text(text: str, source: str) -> Grid:
-    """Sniff separator, title lines and decimal mark, and split the text into a grid."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    separator = _separator(lines[:200])
+def split_records(lines: list[str], separator: str, source: str) -> list[list[str]]:
+    """The text's lines split into fields; refuses a line with more fields than most lines have."""
     reader = csv.reader(lines, delimiter=separator, quotechar='"')
     try:
         split = list(reader)
@@ -231,10 +292,21 @@ def grid_from_text(text: str, source: str) -> Grid:
                 f"{source}, line {number}: has {len(cells)} fields where most lines have {width}. "
                 "Check the quoting and the separator."
             )
-    grid = grid_from_cells(split, list(range(1, len(split) + 1)), source)
-    # With ';' or tabs, the Danish convention: a dot between groups of three digits separates thousands.
+    return split
+
+
+def with_thousands_dots(grid: Grid, separator: str) -> Grid:
+    """With ';' or tabs, the Danish convention: a dot between groups of three digits separates thousands."""
     if not grid.decimal_comma and separator != ",":
         sample = [cell for row in grid.rows[:500] for cell in row[1:]]
         if any(THOUSANDS_DOT.match(cell) for cell in sample):
-            return Grid(grid.source, grid.header, grid.rows, grid.lines, grid.titles, True)
+            return replace(grid, decimal_comma=True)
     return grid
+
+
+def grid_from_text(text: str, source: str) -> Grid:
+    """Sniff separator, title lines and decimal mark, and split the text into a grid."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    separator = sniff_separator(lines[:200])
+    split = split_records(lines, separator, source)
+    return with_thousands_dots(grid_from_cells(split, list(range(1, len(split) + 1)), source), separator)

@@ -43,7 +43,7 @@ from layers.families import COUNTED_UNITS
 from layers.registry import OTHER_FAMILY, lookup
 from layers.status import MISSING, SUPPRESSED
 from stats.disclosure import DisclosureRule, Membership, apply_disclosure_control
-from stats.validate import parse_values, validate
+from stats.validate import parse_long, validate, where
 
 STAGES = 5
 
@@ -103,7 +103,7 @@ def _check_areas(grid: Grid, roles: Roles, polygons: Polygons, skip_unmatched: b
     if not plan.district_of:
         raise InputError(
             f"{grid.source}: no label in {column} matches a polygon (labels such as "
-            f"{_listing(list(dict.fromkeys(row[roles.area] for row in grid.rows))[:3])}; polygons such as "
+            f"{_listing(list(grid.tally(roles.area))[:3])}; polygons such as "
             f"{_listing(list(dict.fromkeys(polygons.names))[:3])}). Name the area column with --area-column, or "
             "the polygons' id field with --id-field."
         )
@@ -115,9 +115,11 @@ def _check_areas(grid: Grid, roles: Roles, polygons: Polygons, skip_unmatched: b
     for reason, labels in plan.set_aside.items():
         lines.append(f"skipped {len(labels)} {reason} row label(s) with no polygon: {_listing(labels)}")
     if plan.unmatched:
-        rows = sum(row[roles.area] in set(plan.unmatched) for row in grid.rows)
+        unmatched = set(plan.unmatched)
+        rows = sum(count for label, count in grid.tally(roles.area).items() if label in unmatched)
         if not skip_unmatched:
-            first = next(n for n, row in enumerate(grid.rows) if row[roles.area] in set(plan.unmatched))
+            labels = grid.column(roles.area)
+            first = int(np.isin(labels.codes, labels.categories.get_indexer(plan.unmatched)).argmax())
             raise InputError(
                 f"{grid.where(first)}: {len(plan.unmatched)} area(s) in {column} match no polygon: "
                 f"{describe_unmatched(plan.unmatched, polygons.names, plan.key_of)}. Check the spelling or the polygons; to leave "
@@ -137,7 +139,7 @@ def _check_duplicates(long: pd.DataFrame, grid: Grid, roles: Roles) -> None:
                   & (long["indicator"] == first["indicator"])].iloc[1]  # fmt: skip
     a, b = grid.rows[first["row"]], grid.rows[second["row"]]
     varying = [column for column in roles.ignored if a[column] != b[column]]
-    place = f"{first['where']} and {second['where']}"
+    place = f"{where(long, first.name)} and {where(long, second.name)}"
     if varying:
         raise InputError(
             f"{place}: {column_name(grid, varying[0])} varies within one district and year ({a[varying[0]]!r}, {b[varying[0]]!r}); "
@@ -258,8 +260,10 @@ def _memberships(tidy: pd.DataFrame, table: pd.DataFrame, described: Mapping[str
     # Indicators the importer could not place ("other") are no family: their figures need not add up to anything.
     counts = table[table["unit"].isin(COUNTED_UNITS) & table["id"].map(lambda i: lookup(i) is None)
                    & (table["family"] != OTHER_FAMILY)]  # fmt: skip
+    members: dict[str, Membership] = {}
+    if counts.empty:
+        return members  # no family of the import's own: the registry places every count
     wide = tidy.pivot_table(index=["district_id", "year"], columns="indicator", values="value", aggfunc="first")
-    members = {}
     for family, rows in counts.groupby("family", sort=False):
         ids = rows["id"].tolist()
         totals = [i for i, category in zip(ids, rows["category"], strict=True) if natural_key(category, 0)[0] == 0]
@@ -338,7 +342,7 @@ def run_import(options: ImportOptions, progress: Progress | None = None) -> Impo
     progress.step(f"read {len(read.long):,} figures from {len(options.statistics)} statistics file(s)")
     described = read_descriptions(options.indicators) if options.indicators else {}
     source = options.source or ", ".join(Path(path).name for path in options.statistics)
-    values, _ = parse_values(read.long["value"], read.long["decimal_comma"])
+    values, _ = parse_long(read.long)
     given = {key: row.get("unit", "") for key, row in described.items()}
     words = {key: spec.words for key, spec in read.specs.items()}
     registry = {i for i in read.specs if lookup(i)}
@@ -356,6 +360,9 @@ def run_import(options: ImportOptions, progress: Progress | None = None) -> Impo
     indicators = _with_denominators(indicators, families)
     protected = apply_disclosure_control(tidy[counts], rule, families)
     statistics = pd.concat([protected, tidy[~counts]]).sort_index()
+    # The figures live on in ``statistics`` alone: the rest is let go before the written folder is loaded to check it.
+    del values, tidy, protected, counts
+    read.long = read.long.iloc[:0]
     disclosure = (f"counts under {rule.min_count} hidden, with the cells that would reveal them" if rule.min_count
                   else "none (--min-count 0): the publisher's figures are shown as published")  # fmt: skip
     progress.step(f"applied disclosure control ({disclosure})")

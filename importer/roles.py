@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import numpy as np
 
 from importer.areas import AreaPlan, Polygons, best_match, plan_areas
 from importer.grid import PERIOD_CELL, Grid, is_missing, is_number
@@ -144,14 +147,13 @@ def _named(grid: Grid, names: tuple[str, ...], taken: set[int]) -> int | None:
     return next((lowered.index(name) for name in names if name in lowered and lowered.index(name) not in taken), None)
 
 
-def _cells(grid: Grid, column: int) -> list[str]:
-    return [row[column] for row in grid.rows]
-
-
-def _numeric_share(cells: Sequence[str]) -> float:
-    # A figure of 2015 residents looks like a year; in a column of figures it is a figure.
-    present = [cell for cell in cells if not is_missing(cell)]
-    return sum(is_number(cell) or bool(PERIOD_CELL.match(cell)) for cell in present) / len(present) if present else 1.0
+def _numeric_share(tally: Mapping[str, int]) -> float:
+    # The share of a column's cells (each distinct cell with how often it occurs) that are figures. A figure of 2015
+    # residents looks like a year; in a column of figures it is a figure.
+    present = {cell: count for cell, count in tally.items() if not is_missing(cell)}
+    total = sum(present.values())
+    numbers = sum(count for cell, count in present.items() if is_number(cell) or PERIOD_CELL.match(cell))
+    return numbers / total if total else 1.0
 
 
 def _year_from_context(grid: Grid, path: Path) -> int | None:
@@ -166,8 +168,8 @@ def _year_from_context(grid: Grid, path: Path) -> int | None:
 def _area_candidates(grid: Grid, taken: set[int]) -> list[int]:
     # Words, or whole numbers that look like codes: under no heading, a code-like heading, or with leading zeros.
     def could_be_area(column: int) -> bool:
-        cells = _cells(grid, column)[:2000]
-        if _numeric_share(cells) < 1:
+        cells = grid.cells(column, 2000)
+        if _numeric_share(Counter(cells)) < 1:
             return True
         heading = grid.header[column].casefold()
         return all(re.fullmatch(r"\s*\d+\s*", cell) for cell in cells if cell.strip()) and (
@@ -184,7 +186,7 @@ def _choose_area(grid: Grid, candidates: list[int], polygons: Polygons, fields: 
     # The column whose labels the polygons know best (codes before names, as they do not change with spelling);
     # a heading such as "område" only breaks ties.
     def score(column: int) -> tuple[int, bool, bool, int]:
-        labels = list(dict.fromkeys(_cells(grid, column)))
+        labels = list(grid.tally(column))
         found = best_match(column_name(grid, column), labels, polygons, fields)
         hinted = grid.header[column].casefold().strip() in AREA_NAMES
         return (found.count if found else 0, bool(found and found.by_code), hinted, -column)
@@ -197,19 +199,25 @@ def _choose_area(grid: Grid, candidates: list[int], polygons: Polygons, fields: 
     return max(candidates, key=score)
 
 
-def _holds_periods(cells: Sequence[str]) -> bool:
+def _holds_periods(tally: Mapping[str, int]) -> bool:
     # Every cell a period. Plain four-digit numbers could as well be 2,015 residents per area, so those must
     # repeat as years in a long table do; 2016K1, 2021/22 and 2020-12-31 speak for themselves.
-    if not all(year_of_cell(cell) is not None for cell in cells):
+    if not all(year_of_cell(cell) is not None for cell in tally):
         return False
-    plain = all(cell.strip().isdigit() for cell in cells)
-    return not plain or len(set(cells)) <= max(1, len(cells) // 2)
+    plain = all(cell.strip().isdigit() for cell in tally)
+    return not plain or len(tally) <= max(1, sum(tally.values()) // 2)
 
 
-def _depends_on(grid: Grid, column: int, on: int) -> bool:
-    # A column that has one value per area only repeats the area (a parent area, a second code).
-    seen: dict[str, str] = {}
-    return all(seen.setdefault(row[on], row[column]) == row[column] for row in grid.rows)
+def _aliases(grid: Grid, area: int, repeats: list[int]) -> dict[str, set[str]]:
+    # The other words each area label comes with: the cells of columns that only repeat the area.
+    aliases: dict[str, set[str]] = {label: set() for label in grid.tally(area)}
+    labels = grid.column(area)
+    for column in repeats:
+        others = grid.column(column)
+        pairs = np.unique(labels.codes.astype(np.int64) * (len(others.categories) + 1) + others.codes)
+        for label, other in zip(*np.divmod(pairs, len(others.categories) + 1), strict=True):
+            aliases[labels.categories[label]].add(others.categories[other])
+    return aliases
 
 
 def find_roles(grid: Grid, path: Path, polygons: Polygons, fields: list[str], overrides: Overrides) -> Roles:
@@ -219,7 +227,7 @@ def find_roles(grid: Grid, path: Path, polygons: Polygons, fields: list[str], ov
     year = _find(grid, overrides.year, "--year-column") if overrides.year else _named(grid, YEAR_NAMES, taken)
     if year is None:
         year = next((column for column in range(width) if grid.header[column] and period_of(grid.header[column])
-                     is None and _holds_periods(_cells(grid, column))), None)  # fmt: skip
+                     is None and _holds_periods(grid.tally(column))), None)  # fmt: skip
     taken |= {year} if year is not None else set()
     value = _find(grid, overrides.value, "--value-column") if overrides.value else None
     status = _named(grid, STATUS_NAMES, taken)
@@ -227,7 +235,7 @@ def find_roles(grid: Grid, path: Path, polygons: Polygons, fields: list[str], ov
     if year is None and value is None:
         for column in range(width):
             found = period_of(grid.header[column])
-            if found and _numeric_share(_cells(grid, column)) >= 0.5:
+            if found and _numeric_share(grid.tally(column)) >= 0.5:
                 figures[column] = found
     if not figures and value is None:
         value = _named(grid, VALUE_NAMES, taken | ({status} if status is not None else set()))
@@ -253,23 +261,19 @@ def find_roles(grid: Grid, path: Path, polygons: Polygons, fields: list[str], ov
                 f"({', '.join(grid.header)}), and none in the title or the file name. Name the year column with "
                 "--year-column, or put the year in the file name (figures_2020.csv)."
             )
-    aliases = {}
-    for row in grid.rows:
-        aliases.setdefault(row[area], set()).update(row[c] for c in roles.ignored if roles.ignored[c] == "repeat")
-    roles.plan = plan_areas(
-        column_name(grid, area), _cells(grid, area), polygons, fields, overrides.area_prefix, aliases
-    )
+    aliases = _aliases(grid, area, [column for column, why in roles.ignored.items() if why == "repeat"])
+    roles.plan = plan_areas(column_name(grid, area), list(aliases), polygons, fields, overrides.area_prefix, aliases)
     return roles
 
 
 def _place_the_rest(grid: Grid, roles: Roles, taken: set[int], overrides: Overrides) -> None:
     rest = [column for column in range(len(grid.header)) if column not in taken]
-    codes = [column for column in _area_candidates(grid, taken) if _numeric_share(_cells(grid, column)) == 1
-             and len(set(_cells(grid, column))) > 1 and _depends_on(grid, column, roles.area)]  # fmt: skip
+    codes = [column for column in _area_candidates(grid, taken) if _numeric_share(grid.tally(column)) == 1
+             and len(grid.tally(column)) > 1 and grid.depends_on(column, roles.area)]  # fmt: skip
     for column in codes:
         roles.ignored[column] = "repeat"  # a second code or a parent area's name beside the area
     rest = [column for column in rest if column not in codes]
-    numeric = [column for column in rest if _numeric_share(_cells(grid, column)) >= 0.9]
+    numeric = [column for column in rest if _numeric_share(grid.tally(column)) >= 0.9]
     if roles.value is None and not roles.figures:
         if len(numeric) == 1:
             roles.value = numeric[0]
@@ -282,14 +286,13 @@ def _place_the_rest(grid: Grid, roles: Roles, taken: set[int], overrides: Overri
     for column in rest:
         if column in numeric_used:
             continue
-        cells = _cells(grid, column)
         if column in numeric:
             roles.ignored[column] = "unused figures"
         elif overrides.indicators:
             roles.ignored[column] = "not named by --indicator-column"
-        elif len(set(cells)) == 1:
+        elif len(grid.tally(column)) == 1:
             roles.ignored[column] = "constant"
-        elif _depends_on(grid, column, roles.area):
+        elif grid.depends_on(column, roles.area):
             roles.ignored[column] = "repeat"
         else:
             roles.dimensions.append(column)

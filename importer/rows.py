@@ -13,7 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+from pandas.api.types import union_categoricals
 
 from importer.areas import TOTALS, fold
 from importer.grid import Grid
@@ -22,7 +24,7 @@ from layers.registry import OTHER_FAMILY
 from layers.registry import slug as ascii_slug
 from layers.status import SHOWN
 
-LONG_COLUMNS = ("district", "year", "indicator", "value", "status", "where", "row")
+LONG_COLUMNS = ("district", "year", "indicator", "value", "status", "place", "line", "row")  # place: "file.csv, line"
 MAX_TITLE = 120
 TICK_ROWS = 50_000  # how often a long file reports its progress
 ID_HEADINGS = ("indicator", "indikator", "indicator_id")  # a tidy file's column of indicator ids
@@ -80,52 +82,112 @@ def natural_key(category: str, appearance: int) -> tuple:
     return (1, float(number.group().replace(",", ".")) + bias, appearance)
 
 
+def _year_codes(grid: Grid, roles: Roles, texts: dict[str, int]) -> np.ndarray | None:
+    # Each row's year as a code into ``texts``; -1 for a later quarter or month (the row is left out). None when the
+    # year is the file's (or only in the headings).
+    if roles.year is None:
+        return None
+    column = grid.column(roles.year)
+    codes = []
+    for label in column.categories:
+        year = year_of_cell(label)
+        # Not a period: the validator says so, naming the row.
+        codes.append(-1 if year == 0 else texts.setdefault(label if year is None else str(year), len(texts)))
+    return np.asarray(codes, dtype=np.int64)[column.codes]
+
+
+def _combinations(grid: Grid, columns: list[int], rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    # The distinct combinations of the cells of ``columns`` in ``rows``: each row's combination, and the first row
+    # of each, in the order they first appear.
+    key = np.zeros(len(rows), dtype=np.int64)
+    for column in columns:
+        codes = grid.column(column).codes[rows]
+        key = pd.factorize(key * (int(codes.max(initial=0)) + 2) + codes)[0].astype(np.int64)
+    combination = pd.factorize(key)[0]  # numbered in order of first appearance
+    return combination, rows[np.unique(combination, return_index=True)[1]]
+
+
 def long_rows(
     grid: Grid, roles: Roles, path: Path, tick: Callable[[int, int], None] | None = None
 ) -> tuple[pd.DataFrame, dict[str, IndicatorSpec]]:
     """The grid's figures as long rows (district, year, indicator, value text), and each indicator's description.
 
     Rows whose area was set aside (a total, another level, an unmatched label the user chose to skip) are left out.
+    The work is done column by column over the grid's categorical columns: a million rows name a few hundred
+    indicators, each described once, from the first row that names it.
     """
     context = context_of(grid, path)
+    total = len(grid.rows)
     # Words beside a period that are the same over every column ("Antal 2020", "Antal 2021") are a unit, not a part.
     words_vary = len({words for _, words in roles.figures.values()}) > 1
     # A part is (the heading that names its kind, or None where the table's own title does, its value).
     named = [(ID_KIND if grid.header[column].casefold() in ID_HEADINGS else None, column) for column in roles.content]
     named += [(grid.header[column] or None, column) for column in roles.dimensions]
+    area = grid.column(roles.area)
+    district_ids = list(dict.fromkeys(roles.plan.district_of.values()))
+    index_of = {district: n for n, district in enumerate(district_ids)}
+    district_codes = np.asarray([index_of.get(roles.plan.district_of.get(label), -1) for label in area.categories]
+                                + [-1], dtype=np.int64)[area.codes]  # fmt: skip
+    years: dict[str, int] = {}
+    row_years = _year_codes(grid, roles, years)
+    kept = district_codes >= 0
+    if row_years is not None:
+        kept &= row_years >= 0
+    rows = np.flatnonzero(kept)
+    sources = {roles.value: (None, "")} if roles.value is not None else roles.figures
+    # A heading's later quarter or month (year 0) is left out; so is a row's period when the file has none.
+    sources = {column: found for column, found in sources.items()
+               if (found[0] if found[0] is not None else roles.year_of_file if roles.year is None else 1) != 0}  # fmt: skip
+    combination, first_rows = _combinations(grid, [column for _, column in named], rows)
     specs: dict[str, IndicatorSpec] = {}
-    known: dict[tuple, IndicatorSpec] = {}
-    records = []
-    for n, row in enumerate(grid.rows):
-        if tick is not None and n % TICK_ROWS == 0:
-            tick(n, len(grid.rows))
-        district = roles.plan.district_of.get(row[roles.area])
-        if district is None:
-            continue
-        row_year = year_of_cell(row[roles.year]) if roles.year is not None else roles.year_of_file
-        if roles.year is not None and row_year is None:
-            row_year = row[roles.year]  # not a period: the validator says so, naming the row
-        if row_year == 0:
-            continue  # a later quarter or month
-        parts = tuple((heading, row[column]) for heading, column in named)
-        status = row[roles.status] if roles.status is not None else SHOWN.word  # the value decides (stats.validate)
-        sources = {roles.value: (None, "")} if roles.value is not None else roles.figures
-        for column, (heading_year, words) in sources.items():
-            year = heading_year if heading_year is not None else row_year
-            if year == 0:
-                continue
+    indicator_ids: dict[str, int] = {}
+    indicator_codes = np.zeros((len(sources), len(first_rows)), dtype=np.int64)
+    for n, first in enumerate(first_rows.tolist()):
+        parts = tuple((heading, str(grid.column(column)[first])) for heading, column in named)
+        for position, (column, (heading_year, words)) in enumerate(sources.items()):
             own = (*parts, (None, words)) if words and (words_vary or heading_year is None) else parts
-            key = (own, column)
-            spec = known.get(key)
-            if spec is None:  # a million rows name a few hundred indicators: describe each once
-                # A figure written "12,3 %" says its unit itself.
-                heading = f"{grid.header[column]} {' '.join(grid.titles[:1])}" + (" %" if "%" in row[column] else "")
-                spec = known[key] = _spec(list(own), context, heading)
-                specs.setdefault(spec.id, spec)
-            records.append((district, str(year), spec.id, row[column], status, grid.where(n), n))
+            cell = str(grid.column(column)[first])
+            # A figure written "12,3 %" says its unit itself.
+            heading = f"{grid.header[column]} {' '.join(grid.titles[:1])}" + (" %" if "%" in cell else "")
+            spec = _spec(list(own), context, heading)
+            specs.setdefault(spec.id, spec)
+            indicator_codes[position, n] = indicator_ids.setdefault(spec.id, len(indicator_ids))
     if tick is not None:
-        tick(len(grid.rows), len(grid.rows))
-    frame = pd.DataFrame.from_records(records, columns=LONG_COLUMNS)
+        # One pass does every row; the bar is still drawn, so a log of a long import reads as it always has.
+        for done in [*range(0, total, TICK_ROWS), total]:
+            tick(done, total)
+    width = len(sources)
+    year_codes = []
+    for heading_year, _ in sources.values():
+        if heading_year is not None:
+            year_codes.append(np.full(len(rows), years.setdefault(str(heading_year), len(years))))
+        elif row_years is not None:
+            year_codes.append(row_years[rows])
+        else:
+            year_codes.append(np.full(len(rows), years.setdefault(str(roles.year_of_file), len(years))))
+    values = union_categoricals([grid.column(column)[rows] for column in sources]) if sources else pd.Categorical([])
+    lines = np.arange(grid.lines[0], grid.lines[0] + total) if isinstance(grid.lines, range) else np.asarray(grid.lines)
+
+    def interleaved(codes: list[np.ndarray] | np.ndarray) -> np.ndarray:
+        # Row by row, and within a row column by column: the order in which the file gives its figures.
+        return np.asarray(codes).reshape(width, len(rows)).T.ravel() if width else np.zeros(0, dtype=np.int64)
+
+    status = (grid.column(roles.status)[rows] if roles.status is not None
+              else pd.Categorical.from_codes(np.zeros(len(rows), dtype=np.int8), [SHOWN.word]))  # fmt: skip
+    frame = pd.DataFrame(
+        {
+            "district": pd.Categorical.from_codes(np.repeat(district_codes[rows], width), district_ids),
+            "year": pd.Categorical.from_codes(interleaved(year_codes), list(years)),
+            "indicator": pd.Categorical.from_codes(interleaved(indicator_codes[:, combination]), list(indicator_ids)),
+            "value": pd.Categorical.from_codes(interleaved(values.codes), values.categories),
+            "status": pd.Categorical.from_codes(np.repeat(status.codes, width), status.categories),
+            "place": pd.Categorical.from_codes(
+                np.zeros(len(rows) * width, dtype=np.int8), [f"{grid.source}, {grid.line_word}"]
+            ),  # fmt: skip
+            "line": np.repeat(lines[rows], width),
+            "row": np.repeat(rows, width),
+        }
+    )
     return frame.assign(decimal_comma=grid.decimal_comma), specs
 
 

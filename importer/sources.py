@@ -7,7 +7,8 @@ import datetime
 from pathlib import Path
 
 from geo.read import DEFAULT_LIMITS, ReadLimits, check_size
-from importer.grid import EXCEL_SUFFIXES, Grid, decode, filled, grid_from_cells, grid_from_text
+from importer.bulk import text_grid
+from importer.grid import EXCEL_SUFFIXES, Grid, decode, filled, grid_from_cells
 from importer.jsonstat import jsonstat_grid, looks_like_jsonstat
 from layers.errors import InputError
 
@@ -57,9 +58,9 @@ def read_grids(path: Path, encoding: str | None = None, limits: ReadLimits = DEF
             # Some databases save an HTML or CSV table under an Excel name: read what it really is.
             if raw.lstrip()[:1] == b"<":
                 raise InputError(f"{path}: is a web page (HTML), not a spreadsheet. Download the CSV instead.")
-            return [grid_from_text(decode(raw, path, encoding), str(path))]
+            return [text_grid(decode(raw, path, encoding), str(path))]
         return _excel_grids(path)
     text = decode(raw, path, encoding)
     if looks_like_jsonstat(text):
         return [jsonstat_grid(text, str(path))]
-    return [grid_from_text(text, str(path))]
+    return [text_grid(text, str(path))]

@@ -22,6 +22,7 @@ import pandas as pd
 
 from layers.registry import lookup
 from layers.status import SHOWN, SUPPRESSED
+from stats.validate import combined_codes
 
 DEFAULT_MIN_COUNT = 5
 
@@ -54,7 +55,7 @@ class Membership:
 
 def _registry_columns(indicators: pd.Series, families: Mapping[str, Membership]) -> pd.DataFrame:
     # Looked up once per distinct indicator, not once per row: imports have a million rows and a hundred ids.
-    distinct = indicators.unique()
+    codes, distinct = pd.factorize(indicators)
     entries = [lookup(indicator_id) for indicator_id in distinct]
     members = [families.get(indicator_id) for indicator_id in distinct]
     table = pd.DataFrame(
@@ -65,9 +66,27 @@ def _registry_columns(indicators: pd.Series, families: Mapping[str, Membership])
                             for entry, member in zip(entries, members, strict=True)],
             "signed": [bool(entry and entry[1].signed) for entry in entries],
         },
-        index=distinct,
     )  # fmt: skip
-    return table.reindex(indicators.to_numpy()).set_index(indicators.index)
+    return table.iloc[codes].set_index(indicators.index)
+
+
+def _groups(*keys: pd.Series) -> np.ndarray:
+    # One integer per combination of the keys (family, district, year): grouping by it hashes no text.
+    return combined_codes(*(pd.factorize(key, use_na_sentinel=False)[0] for key in keys))
+
+
+def _in_group(flags: np.ndarray, group: np.ndarray) -> np.ndarray:
+    # For each row, how many rows of its group are flagged.
+    return np.bincount(group, weights=flags, minlength=int(group.max(initial=-1)) + 1)[group]
+
+
+def _smallest_of_each_group(rows: np.ndarray, values: np.ndarray, group: np.ndarray) -> np.ndarray:
+    # The row of each group with the smallest value, the first of them on a tie (as idxmin picks).
+    rows = rows[~np.isnan(values[rows])]
+    order = rows[np.lexsort((rows, values[rows], group[rows]))]
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = group[order][1:] != group[order][:-1]
+    return order[first]
 
 
 def apply_disclosure_control(
@@ -85,25 +104,25 @@ def apply_disclosure_control(
     ['', 'suppressed', 'suppressed']
     """
     table = statistics.copy()
-    table["status"] = table["status"].fillna(SHOWN.word)
+    status = table["status"].fillna(SHOWN.word).to_numpy(dtype=object)
+    values = table["value"].to_numpy(dtype=float)
     registry = _registry_columns(table["indicator"], families or {})
-    signed = registry["signed"]
-    small = (table["status"] == SHOWN.word) & ~signed & (table["value"] > 0) & (table["value"] < rule.min_count)
-    table.loc[small, "status"] = SUPPRESSED.word
+    signed = registry["signed"].to_numpy(dtype=bool)
+    small = (status == SHOWN.word) & ~signed & (values > 0) & (values < rule.min_count)
+    status[small] = SUPPRESSED.word
     if rule.secondary:
-        known = registry["family"].notna()
-        keys = [registry["family"].where(known, ""), table["district_id"], table["year"]]
-        hidden = (table["status"] == SUPPRESSED.word) & known
-        hidden_in_group = hidden.groupby(keys).transform("sum")
+        known = registry["family"].notna().to_numpy()
+        group = _groups(registry["family"].where(known, ""), table["district_id"], table["year"])
+        hidden = (status == SUPPRESSED.word) & known
         # A lone hidden cell in a family that adds up to a total takes the smallest visible sibling with it.
-        candidates = (
-            known & registry["composition"] & ~signed & (table["status"] == SHOWN.word) & (hidden_in_group == 1)
-        )
-        partners = table.loc[candidates, "value"].groupby([key[candidates] for key in keys]).idxmin()
-        table.loc[partners.to_numpy(), "status"] = SUPPRESSED.word
+        candidates = (known & registry["composition"].to_numpy(dtype=bool) & ~signed & (status == SHOWN.word)
+                      & (_in_group(hidden, group) == 1))  # fmt: skip
+        status[_smallest_of_each_group(np.flatnonzero(candidates), values, group)] = SUPPRESSED.word
         # A signed figure (net = in - out) would reveal a hidden sibling, so it goes too.
-        hidden = (table["status"] == SUPPRESSED.word) & known
-        derived = signed & known & hidden.groupby(keys).transform("any") & (table["status"] == SHOWN.word)
-        table.loc[derived, "status"] = SUPPRESSED.word
-    table.loc[table["status"] == SUPPRESSED.word, "value"] = np.nan
+        hidden = (status == SUPPRESSED.word) & known
+        derived = signed & known & (_in_group(hidden, group) > 0) & (status == SHOWN.word)
+        status[derived] = SUPPRESSED.word
+    suppressed = status == SUPPRESSED.word
+    table["status"] = pd.Series(status, index=table.index, dtype=str)
+    table["value"] = np.where(suppressed, np.nan, values)
     return table

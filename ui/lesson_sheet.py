@@ -12,8 +12,6 @@ import io
 import json
 import textwrap
 
-from pypdf import PdfReader, PdfWriter
-
 from data.model import Dataset
 from exports.images import PICTURES, TOPOJSON_URL, ImageUnavailable, plain
 from exports.renderer import RendererBusy
@@ -112,6 +110,8 @@ def worksheet_pdf(dataset: Dataset, lesson: Lesson) -> bytes:
 
     Raises ``ImageUnavailable`` when no picture can be drawn now (no Chromium, or every slot busy).
     """
+    from pypdf import PdfReader, PdfWriter  # here, not at the top: a start need not wait for it (0.15 s)
+
     writer = PdfWriter()
     options = {"format": "pdf", "width": A4_PX[0], "height": A4_PX[1], "scale": 1}
     try:
