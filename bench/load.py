@@ -29,6 +29,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -39,6 +40,7 @@ LOCUST = "locust==2.47.0"
 VENV = ROOT / "bench" / ".venv-load"
 RAMP_S = 5  # readers arrive over the first seconds, not in one instant
 WINDOW_S = 10  # locust's "current" percentiles cover the last 10 s: the window after a disruption
+VIEWS_IN_A_ROW = 12  # with 2 workers, the chance that one never answered is 1 in 4,096
 RECYCLE_AFTER = 500  # max_requests for --disrupt recycle: each worker is replaced every 10–20 s of this load
 
 
@@ -88,6 +90,19 @@ def _window(history_csv: Path, start: float) -> dict:
     }
 
 
+def _wait_for_views(url: str, timeout: float = 600) -> float:
+    """Wait until every worker has answered the likely views (``serving.precompute``): ``/healthz`` says so
+    ``VIEWS_IN_A_ROW`` times running, from whichever worker answers. Returns the seconds waited."""
+    started, in_a_row = time.perf_counter(), 0
+    while in_a_row < VIEWS_IN_A_ROW:
+        if time.perf_counter() - started > timeout:
+            raise SystemExit(f"the workers had not answered the likely views within {timeout} s")
+        ready = '"views":true' in urllib.request.urlopen(url + "/healthz", timeout=10).read().decode()
+        in_a_row = in_a_row + 1 if ready else 0
+        time.sleep(0.05 if ready else 0.5)
+    return round(time.perf_counter() - started, 1)
+
+
 def _arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=2_000)
@@ -135,6 +150,7 @@ def _run(arguments: argparse.Namespace, locust: Path, out: Path) -> tuple[list[d
                       else f"load-server-{arguments.via}-{arguments.disrupt}.log")  # fmt: skip
     with serving(command, port, "/healthz", '"warm":true', log=log) as (url, pid, _):
         master = int((out / "run" / "gunicorn.pid").read_text()) if arguments.via == "nginx" else pid
+        disruption["views_s"] = _wait_for_views(url)
         command = [str(locust), "-f", str(ROOT / "bench" / "locustfile.py"), "--headless", "--only-summary",
                    "-u", str(arguments.users), "-r", str(arguments.users / RAMP_S), "-t", f"{arguments.seconds}s",
                    "--host", url, "--csv", f"{out}/load", "--csv-full-history"]  # fmt: skip
@@ -166,13 +182,15 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as out:
         Path(out).chmod(0o755)  # as root, nginx's workers run as nobody, and must reach the run folder in it
         rows, failures, disruption = _run(arguments, locust, Path(out))
+    views_s = disruption.pop("views_s")
     served = "nginx in front of gunicorn" if arguments.via == "nginx" else "gunicorn"
-    print(f"{arguments.users} readers for {arguments.seconds} s, {served}, 2 workers, {arguments.size:,} districts")
+    print(f"{arguments.users} readers for {arguments.seconds} s, {served}, 2 workers, {arguments.size:,} districts; "
+          f"likely views answered {views_s} s after warm; load average before {busy_before:.1f}")  # fmt: skip
     results = _print_table(rows)
     for failure in failures:
         print("  error:", failure)
     entry = {"users": arguments.users, "seconds": arguments.seconds, "ramp_s": RAMP_S, "requests": results,
-             "errors": failures}  # fmt: skip
+             "errors": failures, "views_s": views_s, "load_average_before": round(busy_before, 1)}  # fmt: skip
     if arguments.disrupt == "none" and arguments.via == "gunicorn":
         _save("load.json", str(arguments.size), entry)
         return 0

@@ -22,6 +22,10 @@ class Reader(HttpUser):
         self.spec = next(spec for spec in dependencies if VIEW_OUTPUT in spec["output"])
         layout = self.client.get("/_dash-layout", name="/_dash-layout").json()
         self.indicators = [option["value"] for option in _options(layout) if not option.get("disabled")]
+        # Every input and state the reader does not change is sent as the page holds it: the figures the browser
+        # holds (none yet), the slider's year, the start year of a change.
+        self.page = {node["props"]["id"]: node["props"] for node in _walk(layout)
+                     if isinstance(node.get("props", {}).get("id"), str)}  # fmt: skip
         self.shapes = _setup(layout)["shapes"]
         self.client.get(self.shapes, name="/data/districts.<hash>.geojson")
 
@@ -32,16 +36,21 @@ class Reader(HttpUser):
             "controls-measure": random.choice(["share", "share", "share", "count"]),
             "controls-lang": "en" if random.random() < 0.1 else "da",
             "controls-mode": "change" if random.random() < 0.15 else "value",
-            "controls-from": 2011,
         }
+
+        def held(entry: dict) -> object:
+            return values.get(entry["id"], self.page.get(entry["id"], {}).get(entry["property"]))
+
         body = {
             "output": self.spec["output"],
             "outputs": [_output(part) for part in self.spec["output"].strip(".").split("...")],
             "inputs": [
-                {"id": entry["id"], "property": entry["property"], "value": values[entry["id"]]}
+                {"id": entry["id"], "property": entry["property"], "value": held(entry)}
                 for entry in self.spec["inputs"]
             ],
-            "state": [{"id": entry["id"], "property": entry["property"], "value": []} for entry in self.spec["state"]],
+            "state": [
+                {"id": entry["id"], "property": entry["property"], "value": held(entry)} for entry in self.spec["state"]
+            ],
             "changedPropIds": ["controls-indicator.value"],
         }
         with self.client.post("/_dash-update-component", json=body, name="indicator switch", catch_response=True) as r:

@@ -9,6 +9,7 @@ bounded (``serving.compression.BoundedCache``), so a flood of different requests
 from __future__ import annotations
 
 import hashlib
+import json
 
 import flask
 
@@ -42,7 +43,8 @@ def encoding(accepted: str, algorithms: tuple[str, ...] | list[str] | str = DEFA
 def replay_key(request: flask.Request) -> str | None:
     """The request's key, or None for one that is not replayed.
 
-    The key holds everything the kept bytes depend on: method, path and query, body, the encoding they were
+    The key holds everything the kept bytes depend on: method, path and query, body (``canonical_body``: the same
+    JSON however it is spaced or ordered), the encoding they were
     compressed with, the address links are built from (``serving.links``) and the day, so nothing is replayed to
     another site's readers or on a later day.
     """
@@ -56,8 +58,23 @@ def replay_key(request: flask.Request) -> str | None:
     digest = hashlib.blake2b(digest_size=16)
     for part in (request.method, request.full_path, chosen, link_base(request), compression.today().isoformat()):
         digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
-    digest.update(request.get_data(cache=True))
+    digest.update(canonical_body(request.get_data(cache=True)))
     return f"{chosen}:{digest.hexdigest()}"
+
+
+def canonical_body(body: bytes) -> bytes:
+    """A JSON body written one way (keys sorted, no spaces), so the same question asked by a browser, by a script
+    or by ``serving.precompute`` has one key; a body that is not JSON is kept as it came.
+
+    >>> canonical_body(b'{"b": [1, 2], "a": "x"}'), canonical_body(b'{"a":"x","b":[1,2]}'), canonical_body(b"no json")
+    (b'{"a":"x","b":[1,2]}', b'{"a":"x","b":[1,2]}', b'no json')
+    """
+    if not body:
+        return body
+    try:
+        return json.dumps(json.loads(body), sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    except (ValueError, UnicodeDecodeError, RecursionError):  # not JSON (or too deep): the guard answers it
+        return body
 
 
 def replay(server: flask.Flask, cache: BoundedCache | None = None) -> BoundedCache:

@@ -27,14 +27,16 @@ const item = Array.from(document.querySelectorAll('#map-legend li')).find(li => 
 const swatch = item && item.querySelector('.swatch');
 return swatch && [swatch.className, getComputedStyle(swatch).backgroundImage];
 """
-# The profile's charts, and the comparison chart's lines and direct labels, as Plotly drew them.
+# The profile's charts, and the comparison chart's lines and direct labels, as assets/sparkline.js drew them; and
+# whether any chart library was loaded for them (none should be).
 CHARTS = """
-const charts = document.querySelectorAll('#profile .js-plotly-plot');
-const chart = document.querySelector('#profile .trend-compare .js-plotly-plot');
+const charts = document.querySelectorAll('#profile .trend-svg');
+const chart = document.querySelector('#profile .trend-compare .trend-svg');
 return chart && {count: charts.length,
-  lines: chart.data.map(trace => [trace.name, trace.line.color, trace.line.dash]),
-  labels: (chart.layout.annotations || []).map(note => [note.text, note.font.color]),
-  legend: chart.layout.showlegend};
+  lines: Array.from(chart.querySelectorAll('.trend-line')).map(line =>
+    [line.dataset.name, line.querySelector('path').getAttribute('stroke'), line.dataset.dash]),
+  labels: Array.from(chart.querySelectorAll('.trend-label')).map(label => [label.dataset.name, label.getAttribute('fill')]),
+  plotly: Boolean(window.Plotly)};
 """
 OUTLINES = """
 const map = DistrictMap.mapOf(document.getElementById('map-graph'));
@@ -45,8 +47,9 @@ return {first: map.getPaintProperty('district-chosen', 'line-color'),
         orders: Array.from(new Set(drawn.map(feature => feature.layer.id + ':' + feature.properties.order))).sort()};
 """
 ONE_CHART = """
-const chart = document.querySelector('#profile .trend .js-plotly-plot');
-return chart && chart.data && chart.data.map(trace => [trace.name, trace.line.color]);
+const chart = document.querySelector('#profile .trend .trend-svg');
+return chart && Array.from(chart.querySelectorAll('.trend-line')).map(line =>
+  [line.dataset.name, line.querySelector('path').getAttribute('stroke')]);
 """
 FRAME = {"width": 320, "height": 480, "deviceScaleFactor": 1, "mobile": False}
 # Each element a reader must see in the frame, and where it is: displayed, inside 320 x 480, and its box.
@@ -106,7 +109,7 @@ def test_two_districts_share_one_chart_in_their_outline_colours(page, demo):
     charts = _wait_for(page, CHARTS, bool)
     first, second = demo.district_names[0], demo.district_names[1]
     assert charts["count"] == 1, "one chart for both, not one per column"
-    assert charts["legend"] is False
+    assert charts["plotly"] is False, "no chart library loads for the profile"
     lines = {name: (colour, dash) for name, colour, dash in charts["lines"]}
     assert len(charts["lines"]) == 3 and {first, second} < set(lines)
     assert lines[first] == (CHOSEN_COLOURS[0], "solid") and lines[second] == (CHOSEN_COLOURS[1], "dash")

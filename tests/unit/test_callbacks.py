@@ -61,14 +61,14 @@ def test_page_texts_cover_every_translated_id(demo):
 
 
 def test_choosing_a_district_opens_its_profile_and_hides_the_facts(demo):
-    from dash import dcc
-
     shown = show_profile(demo, {"district": "01", "indicator": "age_0_5", "measure": "share", "year": 2016})
     assert not shown["profile_hidden"] and shown["facts_hidden"]
     text = str(shown["body"])
     assert "Fjordby" in text and "Indbyggere" in text and "højeste af 23" in text
-    graphs = [child for child in shown["body"][-1].children[0].children if isinstance(child, dcc.Graph)]
-    assert graphs and graphs[0].figure["data"][1]["name"] == "Fjordby"
+    charts = [
+        child for child in shown["body"][-1].children[0].children if "trend" in str(getattr(child, "className", ""))
+    ]
+    assert charts and '"name": "Fjordby"' in charts[0].children[0].to_plotly_json()["props"]["data-trend"]
 
 
 def test_comparing_shows_both_and_names_differences(demo):
