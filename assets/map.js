@@ -165,9 +165,18 @@
     }).filter(Boolean).join(". ");
   }
 
-  // A district chosen on the map or in the table: one store, read by chooseDistrict.
+  // A district chosen on the map or in the table: one store, read by chooseDistrict. Above picker_all districts the
+  // picker offers only the names that match what is typed (districtOptions), and a dropdown drops a value it does
+  // not offer: the chosen district becomes its option first.
   function pickDistrict(id) {
-    window.dash_clientside.set_props(contract().ids.DISTRICT_PICK, { data: { id: id, stamp: Date.now() } });
+    var setup = latest && latest.setup, ids = contract().ids;
+    var district = setup ? setup.ids.indexOf(id) : -1;
+    if (district >= 0 && setup.ids.length > contract().picker_all) {
+      window.dash_clientside.set_props(ids.CONTROLS_DISTRICT, {
+        options: [{ label: optionLabel(setup.names[district]), value: id }]
+      });
+    }
+    window.dash_clientside.set_props(ids.DISTRICT_PICK, { data: { id: id, stamp: Date.now() } });
   }
 
   // Table rows are plain buttons that carry their district; one listener serves them all, so redrawing the

@@ -55,3 +55,16 @@ def test_the_district_picker_offers_the_names_that_match_what_is_typed(many):
         By.XPATH, "//label[contains(@class, 'dash-dropdown-option')][.//span[.='Sogn 27']]"
     ).click()
     page.wait_for_text_to_equal(".profile-column h3", "Sogn 27")
+
+
+def test_a_row_of_the_table_opens_its_profile_though_the_picker_lists_no_names_yet(many):
+    # Above PICKER_ALL districts the picker holds no options until a name is typed; a district chosen in the table
+    # (or on the map) must still become the picker's value, not be dropped as a value it does not offer.
+    page, _ = many
+    page.find_element(".district-table summary").click()
+    page.wait_for_element_by_css_selector(".row-button[data-district]")
+    row = page.driver.find_elements(By.CSS_SELECTOR, ".row-button[data-district]")[3]
+    name = row.text.split("\n")[0].strip()
+    row.click()
+    page.wait_for_text_to_equal(".profile-column h3", name, timeout=10)
+    assert page.driver.execute_script("return location.search").count("district=") == 1
