@@ -4,6 +4,7 @@
     python app.py import --districts FILE --statistics FILE --out DIR [...]   build a dataset folder
     python app.py export [--dataset DIR] --indicator ID --year YYYY --format png --out FILE   write a view
     python app.py export [--dataset DIR] --all --format svg --out FOLDER                  write every view
+    python app.py reindex --dataset DIR                          write a dataset folder's binary copy anew
     gunicorn app:server                                          serve DISTRIKTSKORT_DATASET, or the demo
 
 A dataset folder is the open format described in the README. A missing or broken one gives a one-line error and
@@ -20,18 +21,20 @@ from pathlib import Path
 import flask
 from dash import Dash
 
+from data.files import BINARY_FOLDER
 from data.load import load_dataset
 from data.make_demo import DEMO_FOLDER
 from data.model import Dataset
-from exports.cli import export_main
+from data.write import refresh_binary_copy
 from exports.routes import register as register_exports
-from importer.cli import import_main
 from layers.errors import InputError
-from layers.text import DEFAULT_LANGUAGE
+from layers.registry import MEASURES
+from layers.text import DEFAULT_LANGUAGE, LANGUAGES
 from serving import harden
 from serving.headers import HASHED_CACHE
 from serving.links import listening_address
 from serving.page import SafePage
+from serving.precompute import precompute_views, views_ready
 from serving.warm import is_warm, warm
 from ui.callbacks import register
 from ui.citing import register as register_citing
@@ -40,6 +43,7 @@ from ui.layout import build_layout
 from ui.lesson_routes import register_lessons
 from ui.newsroom import register_newsroom
 from ui.statement import register_statement
+from view.modes import MODES
 
 ASSETS_FOLDER = Path(__file__).resolve().parent / "assets"
 DATASET_ENV = "DISTRIKTSKORT_DATASET"
@@ -116,7 +120,11 @@ def create_app(dataset: Dataset) -> SafePage:
     def _health() -> flask.Response:
         # For load balancers: the process is up and serving its dataset.
         return flask.jsonify(
-            status="ok", dataset=dataset.info.title, districts=len(dataset.district_ids), warm=is_warm(app.server)
+            status="ok",
+            dataset=dataset.info.title,
+            districts=len(dataset.district_ids),
+            warm=is_warm(app.server),
+            views=views_ready(app.server),  # the likely view requests answered (serving.precompute)
         )
 
     return app
@@ -136,10 +144,17 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     """The command line: ``import`` builds a dataset folder; otherwise load one and serve it until interrupted."""
     argv = sys.argv[1:] if argv is None else argv
+    # The commands' own modules are imported only for them: a server's start need not wait for the importer.
     if argv[:1] == ["import"]:
+        from importer.cli import import_main
+
         return import_main(argv[1:])
     if argv[:1] == ["export"]:
+        from exports.cli import export_main
+
         return export_main(argv[1:])
+    if argv[:1] == ["reindex"]:
+        return reindex_main(argv[1:])
     arguments = _arguments(argv)
     try:
         dataset = load_dataset(arguments.dataset or DEMO_FOLDER)
@@ -158,9 +173,26 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def reindex_main(argv: list[str]) -> int:
+    """``reindex``: write a dataset folder's binary copy (data/binary.py) anew from its open files, after they were
+    edited by hand or the app was upgraded; the next start reads the copy instead of the CSV."""
+    parser = argparse.ArgumentParser(prog="app.py reindex", description=reindex_main.__doc__.split(";")[0])
+    parser.add_argument("--dataset", type=Path, required=True, help="the dataset folder")
+    arguments = parser.parse_args(argv)
+    try:
+        dataset = refresh_binary_copy(arguments.dataset)
+    except InputError as error:
+        print(f"distriktskort: {error}", file=sys.stderr)
+        return EXIT_INPUT_ERROR
+    print(f"Distriktskort: {dataset.info.title}: wrote {arguments.dataset / BINARY_FOLDER}", file=sys.stderr)
+    return 0
+
+
 def warm_up(app: Dash) -> None:
-    """Compress what a first visit loads, in the background (serving.warm); gunicorn.conf.py calls it per worker."""
-    warm(app.server, also=(app.server.config[SHAPES_URL],))
+    """Compress what a first visit loads, then answer the likely view requests, in the background (serving.warm,
+    serving.precompute); gunicorn.conf.py calls it per worker."""
+    warmed = warm(app.server, also=(app.server.config[SHAPES_URL],))
+    precompute_views(app.server, LANGUAGES, tuple(MEASURES), tuple(MODES), after=warmed)
 
 
 def _app_for_server() -> Dash:
