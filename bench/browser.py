@@ -198,9 +198,11 @@ def run_size(size: int, repeat: int) -> dict:
     if not folder.exists():
         raise SystemExit(f"{folder} is missing: run python bench/make_datasets.py --sizes {size} first")
     results = {}
-    # Distriktskort is measured once its worker has compressed what a first visit loads ("warm", serving/warm.py):
-    # the state every reader after the first meets. Its start time is until it first answers, like the peer's.
-    apps = (("distriktskort", OURS, "app.py", "/healthz", '"warm":true'), ("peer", PEER, "bench/peer_app.py", "/", ""))
+    # Distriktskort is measured once its worker has compressed what a first visit loads ("warm", serving/warm.py)
+    # and answered the likely views ("views", serving/precompute.py): the state every reader after the first meets,
+    # and no background work shares the cores with the browser. Its start time is until it first answers, like the
+    # peer's.
+    apps = (("distriktskort", OURS, "app.py", "/healthz", '"views":true'), ("peer", PEER, "bench/peer_app.py", "/", ""))
     for name, page, script, ready_path, ready_text in apps:
         port = free_port()
         command = [python(), script, "--dataset", str(folder), "--port", str(port)]

@@ -116,7 +116,7 @@ def run_size(size: int, visits: int) -> dict:
         raise SystemExit(f"{folder} is missing: run python bench/make_datasets.py --sizes {size} first")
     port = free_port()
     command = [python(), "app.py", "--dataset", str(folder), "--port", str(port)]
-    with serving(command, port, "/healthz", '"warm":true') as (url, _, _):
+    with serving(command, port, "/healthz", '"views":true') as (url, _, _):
         name = _first_name(url)
         return {
             "table_closed": _medians([visit(url, name, table=False) for _ in range(visits)]),

@@ -166,7 +166,11 @@ def _table(dataset: Dataset, series: Series, figures: dict, lang: str) -> html.T
             html.Td(line["texts"][index] or line["reasons"][index]) for line in figures["lines"]])
         for index, year in enumerate(dataset.years)
     ]  # fmt: skip
-    return html.Table([html.Caption(caption), html.Thead(head), html.Tbody(rows)], className="visually-hidden")
+    # Hidden by a box around it: a table grows to its content whatever width it is given, and would stick out of
+    # a phone's screen, hidden or not.
+    return html.Div(
+        html.Table([html.Caption(caption), html.Thead(head), html.Tbody(rows)]), className="visually-hidden"
+    )
 
 
 def _gap_notes(dataset: Dataset, figures: dict) -> html.Ul | None:
