@@ -26,6 +26,9 @@ from dash import Dash
 from layers.text import language
 
 PLACEHOLDER = re.compile(r"\{%(\w+)%\}")
+# Dash lists dash_table's script on every page whether a DataTable is used or not; this page uses none (its table
+# is plain HTML, ui/panels.py), so the first visit does not load, parse and run it.
+UNUSED_SCRIPT = re.compile(r'<script src="[^"]*/dash_table/[^"]*"></script>\n?')
 SCRIPT_HASHES = "distriktskort_script_hashes"  # in server.extensions: () -> the inline scripts' CSP sources
 
 
@@ -40,8 +43,11 @@ def fill_template(template: str, parts: dict[str, str]) -> str:
 
 
 class SafePage(Dash):
-    """A Dash app whose page escapes its title, fills its template in one pass, and fills ``{%lang%}`` with the
-    language the request asks for."""
+    """A Dash app whose page escapes its title, fills its template in one pass, fills ``{%lang%}`` with the
+    language the request asks for, and loads no script of a component library it does not use."""
+
+    def _generate_scripts_html(self) -> str:
+        return UNUSED_SCRIPT.sub("", super()._generate_scripts_html())
 
     def interpolate_index(self, **parts: str) -> str:
         parts["title"] = html.escape(parts.get("title", ""))
