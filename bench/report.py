@@ -32,33 +32,46 @@ python bench/report.py"""
 
 
 # What the figures cannot say by themselves. Written by hand; check it against the tables when they change.
-NOTES = """## Where a target is missed, and why
+NOTES = """## Where a target is missed, and why (issue 15)
 
-- **Indicator switch to another family (2,000 districts): over 20 kB.** Such a switch brings three series the browser
-  has never seen: the figures, their counts, and the new family's denominators, 12,000 numbers each. Packed as
-  whole-number steps from year to year and compressed, each is 6–9 kB. Within a family the denominators are already
-  in the browser (`ui.view.Shared`), and the switch stays under 20 kB. A denser number code was tried (zigzag
-  base-32 in a string): 13 % smaller after compression, not enough to reach 20 kB, so it was not kept.
-- **Data endpoint p95 (100 readers): above 20 ms.** An answer given before is replayed from memory in 3–5 ms
-  (`serving/replay.py`; the p50). A view no one has asked for costs 17–25 ms of CPU: the view itself about 5 ms,
-  Dash's JSON about 4.5 ms (Plotly's encoder encodes twice), compression about 5 ms, and Dash's own dispatch. In this
-  mix about one request in nine asks for a new view, and on two cores shared with locust those queue behind each
-  other. What would close it: working out the likely views in the background at start (kept as arrays, about
-  0.3 MB each), or answering new views from a process pool.
+- **First map (2,000 districts): about 80 % of the usual approach's time, not 50 %.** Both pages are bound by the
+  same things on this machine: the scripts' start (Dash's renderer, React, the dropdown and slider chunks), Dash's
+  first round of callbacks, and MapLibre's worker cutting 2,000 shapes into tiles in software-drawn WebGL. Ours
+  sends 40 % of the bytes, but the bytes are not what the time is. Tried and not kept: making the map from a data
+  block in the page before Dash draws it, so the worker starts earlier (paired first visits, 5 each: 2,799 ms with,
+  2,214 ms without; the early map was resized and refitted once Dash placed it). Dropping dash_table's script (8.9 kB)
+  is kept. What would close it: a first view that is not a Dash callback (the first map's figures in the page itself),
+  and fewer shapes' worth of tiling at the first zoom.
+- **Indicator switch (2,000 districts): about 100–150 ms, not 100 ms at most.** The new view is drawn as soon as its
+  answer arrives (Dash's `request_post` hook), but Dash takes some tens of ms before it sends the request, and the
+  frame that shows the new colours waits while Dash and React apply the answer's other outputs (legend, options,
+  description) in the same task. Closing it needs the switch outside Dash too: the picker's change fetching the view
+  from a plain, cacheable URL and drawing it, with Dash told afterwards, as the year step now does.
+- **Opening the first profile: 5 kB (target met), but 0.8 s with the table closed and 1.6 s with it open (target 300
+  ms).** No chart library loads any more, and the profile renders about 120 components instead of 2,000+. What is
+  left is Dash's round: the picker's value goes through several callbacks (the profile, the outline, the address, the
+  ranking and table redrawn with the district marked), each a React render of its part of the page; with the table
+  open its 100 rows are drawn again.
+
+- **Data endpoint (2,000 districts, 100 readers): p95 26 ms, not 20 ms** (0 errors; was 36 ms). Every likely first
+  switch is answered before the readers arrive (`serving/precompute.py`), and a request is replayed whatever order
+  its JSON keys come in; p50 is 6 ms. The p95 is set by the switches that are new after all (a reader who already
+  holds figures names them, so the request differs from every precomputed one) and by requests queued behind the
+  first visits' layout and shapes on the 2 cores that locust shares. What would close it: a view's figures at a
+  plain, cacheable URL per series, so a request no longer depends on what the reader holds.
 
 ## Odd figures
 
-- The peer's first map at 10,000 districts came out faster throttled to 4G than unthrottled, in both full runs.
-  It is not explained; read that one figure with care.
-- App start at 10,000 districts (about 20 s, for both apps) is almost all reading `statistics.csv` (3.66 million
-  rows) into the dataset; a binary copy next to the CSV would cut it.
-- Workers that die: which requests a killed worker held is chance, so the errors vary from run to run. Over five
-  runs, gunicorn alone lost 1, 3, 0, 2 and 1 requests (each a reset connection). nginx in front, as configured now,
-  lost none in three runs, nor in ten kills in a row under steady traffic (`tests/serving` kills one on every run).
-  An earlier config that kept connections to gunicorn open lost 1 request in two runs, and 4 in each of two series
-  of six kills: nginx's retry could take another kept connection to the dead worker. After a HUP, or with workers
-  recycled every few hundred requests, nothing is lost but p95 rises for some seconds: new workers start with empty
-  answer caches, so every view is worked out afresh, on 2 cores that other work was also using ("load before").
+- In the load run, the first visits' requests were slower than in the run of 2026-11-25 (`/_dash-layout` p50 200 ms
+  against 42 ms, the shapes 290 ms against 54 ms), though each is replayed from memory. Not explained yet; the
+  readers arrive over 5 s, right after the precompute has finished.
+
+- Browser figures are medians of few runs on 2 shared cores, drawn in software: differences under about 20 % between
+  two runs are noise. The year step is now close to the repaint floor, so its figure is mostly the time to the next
+  frame.
+- The "Workers that die" table and the tables for 25 and 500 districts are from the run of 2026-11-25, before this
+  issue; they were not run again.
+- The peer's first map at 10,000 districts came out faster throttled to 4G than unthrottled in earlier full runs too.
 """
 
 
