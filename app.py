@@ -34,8 +34,9 @@ from serving import harden
 from serving.headers import HASHED_CACHE
 from serving.links import listening_address
 from serving.page import SafePage
-from serving.precompute import precompute_views, views_ready
+from serving.precompute import ViewQuestions, precompute_views, views_ready
 from serving.warm import is_warm, warm
+from ui import ids
 from ui.callbacks import register
 from ui.citing import register as register_citing
 from ui.contract import contract_element
@@ -192,7 +193,18 @@ def warm_up(app: Dash) -> None:
     """Compress what a first visit loads, then answer the likely view requests, in the background (serving.warm,
     serving.precompute); gunicorn.conf.py calls it per worker."""
     warmed = warm(app.server, also=(app.server.config[SHAPES_URL],))
-    precompute_views(app.server, LANGUAGES, tuple(MEASURES), tuple(MODES), after=warmed)
+    precompute_views(app.server, likely_views(), after=warmed)
+
+
+def likely_views(
+    languages: tuple[str, ...] = LANGUAGES,
+    measures: tuple[str, ...] = tuple(MEASURES),
+    modes: tuple[str, ...] = tuple(MODES),
+) -> ViewQuestions:
+    """The view requests worth answering before anyone asks: every indicator in each of these, the first of each
+    the likeliest, with the page's own ids (ui/ids.py)."""
+    asked = {ids.CONTROLS_LANG: languages, ids.CONTROLS_MODE: modes, ids.CONTROLS_MEASURE: measures}
+    return ViewQuestions(f"{ids.MAP_VIEW}.data", ids.CONTROLS_INDICATOR, asked)
 
 
 def _app_for_server() -> Dash:

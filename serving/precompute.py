@@ -15,15 +15,29 @@ from __future__ import annotations
 import itertools
 import json
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 
 import flask
 
 ENCODINGS = ("zstd", "br")  # what browsers (zstd) and HTTP clients with brotli ask for first; others compute
 BUDGET_BYTES = 40 * 1024 * 1024  # of serving.compression.CACHE_BYTES, which also keeps files and other answers
-VIEW_OUTPUT = "map-view.data"  # the view callback's first output (ui/ids.py MAP_VIEW)
-CHANGED = "controls-indicator.value"  # a switch of indicator, the usual question
 DONE = "distriktskort_views"
+
+
+@dataclass(frozen=True)
+class ViewQuestions:
+    """Which callback answers a view, and what to ask it. The ids are the page's (ui/ids.py), given by the app: this
+    floor does not know the page.
+
+    ``output`` is the view callback's output as "component.property"; every indicator ``picker`` offers is asked
+    for (a change of it is the usual question); ``asked`` gives other controls' ids and the values to ask them in,
+    likeliest first.
+    """
+
+    output: str
+    picker: str
+    asked: Mapping[str, tuple[str, ...]]
 
 
 def _walk(node: object) -> Iterator[dict]:
@@ -43,31 +57,31 @@ def _values(layout: object) -> dict[str, dict]:
     }
 
 
-def likely_bodies(dependencies: list[dict], layout: dict, languages: tuple[str, ...], measures: tuple[str, ...],
-                  modes: tuple[str, ...]) -> Iterator[dict]:  # fmt: skip
-    """The view callback's request bodies for every indicator the picker offers, likeliest first: the first of
-    ``languages``, ``modes`` and ``measures`` before the others, with every other input and state at its value in
-    the page's layout (the known figures empty, the slider on its first year).
+def likely_bodies(dependencies: list[dict], layout: dict, questions: ViewQuestions) -> Iterator[dict]:
+    """The view callback's request bodies for every indicator the picker offers, likeliest first: the first value
+    of each of ``questions.asked`` before the others, with every other input and state at its value in the page's
+    layout (the known figures empty, the slider on its first year).
 
     >>> spec = {"output": "..map-view.data...x.y..", "inputs": [{"id": "controls-indicator", "property": "value"},
     ...         {"id": "controls-lang", "property": "value"}], "state": [{"id": "k", "property": "data"}]}
     >>> layout = {"props": {"children": [{"props": {"id": "controls-indicator", "value": "a",
     ...           "options": [{"value": "a"}, {"value": "f", "disabled": True}, {"value": "b"}]}},
     ...           {"props": {"id": "controls-lang", "value": "da"}}, {"props": {"id": "k", "data": []}}]}}
-    >>> [[i["value"] for i in body["inputs"]] for body in likely_bodies([spec], layout, ("da", "en"), (), ())]
+    >>> questions = ViewQuestions("map-view.data", "controls-indicator", {"controls-lang": ("da", "en")})
+    >>> [[i["value"] for i in body["inputs"]] for body in likely_bodies([spec], layout, questions)]
     [['a', 'da'], ['b', 'da'], ['a', 'en'], ['b', 'en']]
     """
-    spec = next(spec for spec in dependencies if VIEW_OUTPUT in spec["output"])
+    spec = next(spec for spec in dependencies if questions.output in spec["output"])
     props = _values(layout)
-    indicators = [option["value"] for option in props["controls-indicator"]["options"] if not option.get("disabled")]
+    indicators = [option["value"] for option in props[questions.picker]["options"] if not option.get("disabled")]
     outputs = []
     for part in spec["output"].strip(".").split("..."):
         component, prop = part.rsplit(".", 1)
         outputs.append({"id": component, "property": prop})
-    asked = {"controls-lang": languages, "controls-measure": measures, "controls-mode": modes}
+    asked = questions.asked
     names = [entry["id"] for entry in spec["inputs"] if entry["id"] in asked and asked[entry["id"]]]
     for choice in itertools.product(*(asked[name] for name in names), indicators):
-        values = dict(zip([*names, "controls-indicator"], choice, strict=True))
+        values = dict(zip([*names, questions.picker], choice, strict=True))
         yield {
             "output": spec["output"],
             "outputs": outputs,
@@ -79,7 +93,7 @@ def likely_bodies(dependencies: list[dict], layout: dict, languages: tuple[str, 
                 }
                 for entry in spec["inputs"]
             ],  # fmt: skip
-            "changedPropIds": [CHANGED],
+            "changedPropIds": [f"{questions.picker}.value"],
             "state": [
                 {
                     "id": entry["id"],
@@ -95,8 +109,9 @@ def views_ready(server: flask.Flask) -> bool:
     return bool(server.extensions.get(DONE))
 
 
-def precompute_views(server: flask.Flask, languages: tuple[str, ...], measures: tuple[str, ...],
-                     modes: tuple[str, ...], after: threading.Thread | None = None) -> threading.Thread:  # fmt: skip
+def precompute_views(
+    server: flask.Flask, questions: ViewQuestions, after: threading.Thread | None = None
+) -> threading.Thread:
     """Ask the app every likely view request once per encoding, in a daemon thread (after ``after``, the warm-up,
     has finished), until ``BUDGET_BYTES`` of answers are kept; returns the thread."""
 
@@ -107,7 +122,7 @@ def precompute_views(server: flask.Flask, languages: tuple[str, ...], measures: 
         dependencies = client.get("/_dash-dependencies").get_json()
         layout = client.get("/_dash-layout").get_json()
         kept = 0
-        for body in likely_bodies(dependencies, layout, languages, measures, modes):
+        for body in likely_bodies(dependencies, layout, questions):
             data = json.dumps(body)
             for encoding in ENCODINGS:
                 answer = client.post("/_dash-update-component", data=data, content_type="application/json",

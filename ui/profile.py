@@ -22,12 +22,13 @@ from layers.registry import COUNT, SHARE
 from layers.status import SHOWN
 from ui import ids
 from ui.citing import press_note_details
+from ui.controls import PICKER_ALL
 from ui.trend import trend
 
 HEADLINES = ("residents", "households", "workplaces")
 BARS_ATTRIBUTE = "data-bars"  # read by assets/profile_bars.js
 STRIP_ATTRIBUTE = "data-strip"  # read by assets/profile_bars.js
-STRIP_NAMED = 200  # up to this many districts every dot on the rank strip names its district (as PICKER_ALL)
+STRIP_NAMED = PICKER_ALL  # up to as many districts as the pickers list whole, every strip dot names its district
 STRIP_PLACES = 200  # above it, the places across the strip the other districts' dots are drawn at, once each
 
 

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from app import create_app
+from app import create_app, likely_views
 from layers.registry import MEASURES
 from layers.text import LANGUAGES
 from serving.precompute import ENCODINGS, likely_bodies, precompute_views, views_ready
@@ -27,7 +27,7 @@ def server(demo, monkeypatch):
 def _bodies(server, languages=LANGUAGES, measures=tuple(MEASURES), modes=tuple(MODES)) -> list[dict]:
     client = server.test_client()
     dependencies, layout = client.get("/_dash-dependencies").get_json(), client.get("/_dash-layout").get_json()
-    return list(likely_bodies(dependencies, layout, languages, measures, modes))
+    return list(likely_bodies(dependencies, layout, likely_views(languages, measures, modes)))
 
 
 def _ask(server, body: dict, encoding: str = "br", **dumps):
@@ -63,7 +63,7 @@ def test_a_different_question_is_not_replayed(server):
 
 def test_the_likely_views_are_answered_before_anyone_asks(server):
     assert not views_ready(server)
-    precompute_views(server, ("sv",), ("share",), ("change",)).join(timeout=120)
+    precompute_views(server, likely_views(("sv",), ("share",), ("change",))).join(timeout=120)
     assert views_ready(server)
     for body in _bodies(server, ("sv",), ("share",), ("change",))[:3]:
         answers = [_ask(server, body, encoding) for encoding in ENCODINGS]
