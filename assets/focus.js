@@ -114,6 +114,7 @@
     var profile = document.getElementById(contract().ids.PROFILE);
     if (!profile) return setTimeout(watch, 300);
     new MutationObserver(function () {
+      window.DistriktskortSheet.update();  // first: focus cannot go into a page the phone's sheet has made inert
       var list = headings(profile);
       if (profile.hidden || !list.length) closing(profile);
       else opening(profile, list);

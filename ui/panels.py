@@ -183,7 +183,7 @@ def _heading(column: str, texts: dict[str, str]) -> html.Th:
 
 
 def profile_panel(texts: dict[str, str]) -> html.Section:
-    """Where a chosen district's profile opens: beside the map on a wide screen, below it on a phone."""
+    """Where a chosen district's profile opens: beside the map on a wide screen, as a sheet over it on a phone."""
     return html.Section(
         id=ids.PROFILE,
         className="panel panel-profile",

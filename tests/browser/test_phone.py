@@ -146,6 +146,71 @@ def test_a_profile_opens_as_a_sheet_over_the_map_with_its_close_button_at_the_to
     _wait(page, lambda: not _box(page, f"#{ids.PROFILE}")["shown"])
 
 
+# Where the focus is, whether it is inside the profile, and what stands outside it that Tab could still reach.
+FOCUS_AND_INERT = """
+var profile = document.getElementById(arguments[0]), active = document.activeElement;
+var outside = Array.from(document.querySelectorAll('a[href], button, input, textarea, summary, [tabindex], canvas'))
+  .filter(function (element) { return !profile.contains(element) && !element.closest('[inert]')
+                                       && element.getClientRects().length; });
+return {inside: profile.contains(active), active: active === document.body ? 'BODY' : active.id || active.className,
+        reachableOutside: outside.length, inert: document.querySelectorAll('[inert]').length,
+        role: profile.getAttribute('role'), modal: profile.getAttribute('aria-modal'),
+        name: (document.getElementById(profile.getAttribute('aria-labelledby')) || {}).textContent};
+"""
+
+
+def _tap(duo, x: int, y: int) -> None:
+    """A real tap at a point of the screen, hit-tested by the browser as a finger's would be (inert counts)."""
+    for kind in ("mousePressed", "mouseReleased"):
+        duo.driver.execute_cdp_cmd(
+            "Input.dispatchMouseEvent", {"type": kind, "x": x, "y": y, "button": "left", "clickCount": 1}
+        )
+
+
+def _open_from_the_table(duo) -> str:
+    if not duo.driver.execute_script("return document.querySelector('.district-table').open"):
+        _table_open(duo)
+    row = duo.find_element(f"#{ids.TABLE_BODY} .row-button")
+    name = row.text
+    row.send_keys(Keys.ENTER)
+    _wait(duo, lambda: _box(duo, f"#{ids.PROFILE}")["shown"], timeout=20)
+    _wait(duo, lambda: duo.driver.execute_script(FOCUS_AND_INERT, ids.PROFILE)["inside"])
+    return name
+
+
+def test_the_phone_sheet_is_modal_until_it_is_closed(page):
+    _emulate(page, PHONE)
+    _open(page, "/")
+    name = _open_from_the_table(page)
+    state = page.driver.execute_script(FOCUS_AND_INERT, ids.PROFILE)
+    assert (state["role"], state["modal"]) == ("dialog", "true")
+    assert state["name"] == name, "the sheet is named by its heading"
+    assert state["reachableOutside"] == 0 and state["inert"] > 0, "the page behind the sheet is inert"
+    for _ in range(40):  # well past the end of the profile: Tab stays inside the sheet
+        page.driver.switch_to.active_element.send_keys(Keys.TAB)
+        state = page.driver.execute_script(FOCUS_AND_INERT, ids.PROFILE)
+        assert state["inside"] or state["active"] == "BODY", f"Tab left the sheet for {state['active']}"
+    page.driver.switch_to.active_element.send_keys(Keys.ESCAPE)
+    _wait(page, lambda: not _box(page, f"#{ids.PROFILE}")["shown"])
+    state = page.driver.execute_script(FOCUS_AND_INERT, ids.PROFILE)
+    assert (state["inert"], state["role"]) == (0, None), "closed, the whole page is back"
+    _wait(page, lambda: page.driver.switch_to.active_element.text == name)  # focus back on the row it came from
+    # A tap on the dimmed page above the sheet closes it too.
+    _open_from_the_table(page)
+    _tap(page, PHONE["width"] // 2, 20)
+    _wait(page, lambda: not _box(page, f"#{ids.PROFILE}")["shown"])
+    assert page.driver.execute_script(FOCUS_AND_INERT, ids.PROFILE)["inert"] == 0
+
+
+def test_on_a_wide_screen_the_profile_is_a_panel_and_the_page_stays_usable(page):
+    _emulate(page, LAPTOP)
+    _open(page, "/")
+    _open_from_the_table(page)
+    state = page.driver.execute_script(FOCUS_AND_INERT, ids.PROFILE)
+    assert (state["inert"], state["role"], state["modal"]) == (0, None, None)
+    assert state["reachableOutside"] > 10
+
+
 # Each mode a reader can reach, by its address, and what is opened there before looking (a selector to click).
 MODES = {
     "start": ("/", None),
