@@ -412,6 +412,9 @@
   function listenToKeys(state) {
     var canvas = state.map.getCanvas();
     if (state.setup.describedBy) canvas.setAttribute("aria-describedby", state.setup.describedBy);
+    // A widget with keys of its own: a screen reader in browse mode (NVDA, JAWS) switches to focus mode on it and
+    // passes the arrow keys through, instead of reading the page with them. MapLibre names it a "region".
+    canvas.setAttribute("role", "application");
     canvas.addEventListener("keydown", function (event) { onKey(state, event); });
     // Focus by keyboard (Tab, the skip link, Escape out of a profile) lands on a district; a click does not.
     canvas.addEventListener("focus", function () {

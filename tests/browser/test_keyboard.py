@@ -85,6 +85,7 @@ def test_the_keyboard_walks_the_map_opens_a_profile_and_comes_back(page, demo):
     assert canvas.get_attribute("aria-describedby") == ids.MAP_HELP
     assert "piletasterne" in page.find_element(f"#{ids.MAP_HELP}").get_attribute("textContent")
     assert canvas.get_attribute("aria-label") == "Kort over skoledistrikter"
+    assert canvas.get_attribute("role") == "application", "a screen reader passes the arrow keys to the map"
 
     # Nothing chosen: the keyboard starts at the first district by name, and says it in full.
     start = _tab_onto_the_map(page)
