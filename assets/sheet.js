@@ -15,14 +15,16 @@
   var PHONE = window.matchMedia("(max-width: 759.98px)");
   var LIVE = "[aria-live], [role=status], [role=alert]";
   var made = [];  // the elements this file made inert, to give back exactly those
-  var HEADING_ID = "profile-sheet-heading";
+  var HEADING_ID = "profile-sheet-heading";  // + "-0", "-1": ids given to the headings that name the sheet
 
   function profileOf() {
     return document.getElementById(contract().ids.PROFILE);
   }
 
+  // A profile shown as the phone's sheet: open, on a phone, and drawn (/embed hides the side panels, profile too).
   function isSheet(profile) {
-    return Boolean(profile && !profile.hidden && PHONE.matches && profile.querySelector(".profile-heading"));
+    return Boolean(profile && !profile.hidden && PHONE.matches && profile.querySelector(".profile-heading") &&
+                   profile.getClientRects().length);
   }
 
   // Everything that must stay reachable: the sheet, and the live regions, with the elements around them.
@@ -58,11 +60,14 @@
   }
 
   function hold(profile) {
-    var heading = profile.querySelector(".profile-heading");
-    if (!heading.id) heading.id = HEADING_ID;
+    // Named by its headings: one district, or both of a comparison ("Fjordby Fjordby Nord").
+    var headings = Array.prototype.map.call(profile.querySelectorAll(".profile-heading"), function (heading, index) {
+      if (!heading.id) heading.id = HEADING_ID + "-" + index;
+      return heading.id;
+    });
     profile.setAttribute("role", "dialog");
     profile.setAttribute("aria-modal", "true");
-    profile.setAttribute("aria-labelledby", heading.id);
+    profile.setAttribute("aria-labelledby", headings.join(" "));
     document.body.classList.add("sheet-open");
     var keep = [profile].concat(Array.prototype.slice.call(document.querySelectorAll(LIVE)).filter(function (live) {
       return !profile.contains(live);

@@ -155,7 +155,8 @@ var outside = Array.from(document.querySelectorAll('a[href], button, input, text
 return {inside: profile.contains(active), active: active === document.body ? 'BODY' : active.id || active.className,
         reachableOutside: outside.length, inert: document.querySelectorAll('[inert]').length,
         role: profile.getAttribute('role'), modal: profile.getAttribute('aria-modal'),
-        name: (document.getElementById(profile.getAttribute('aria-labelledby')) || {}).textContent};
+        name: (profile.getAttribute('aria-labelledby') || '').split(' ').map(function (id) {
+          return (document.getElementById(id) || {}).textContent; }).join(' ')};
 """
 
 
@@ -200,6 +201,22 @@ def test_the_phone_sheet_is_modal_until_it_is_closed(page):
     _tap(page, PHONE["width"] // 2, 20)
     _wait(page, lambda: not _box(page, f"#{ids.PROFILE}")["shown"])
     assert page.driver.execute_script(FOCUS_AND_INERT, ids.PROFILE)["inert"] == 0
+
+
+def test_a_compared_sheet_is_named_by_both_districts_and_an_embedded_profile_makes_nothing_inert(page, demo):
+    _emulate(page, PHONE)
+    _open(page, "/?district=01&compare=02")
+    _wait(page, lambda: _box(page, f"#{ids.PROFILE}")["shown"], timeout=20)
+    names = " ".join(demo.district_names[demo.district_ids.index(key)] for key in ("01", "02"))
+    _wait(page, lambda: page.driver.execute_script(FOCUS_AND_INERT, ids.PROFILE)["name"] == names)
+    # /embed shows no profile, even when its address names districts: the whole frame stays usable.
+    _emulate(page, {**PHONE, "width": 320, "height": 480})
+    _open(page, "/embed?district=01&compare=02")
+    heading = f"return Boolean(document.querySelector('#{ids.PROFILE} .profile-heading'))"
+    _wait(page, lambda: page.driver.execute_script(heading), timeout=20)  # the profile is made, though not shown
+    state = page.driver.execute_script(FOCUS_AND_INERT, ids.PROFILE)
+    assert (state["inert"], state["role"]) == (0, None)
+    assert not page.driver.execute_script("return document.body.classList.contains('sheet-open')")
 
 
 def test_on_a_wide_screen_the_profile_is_a_panel_and_the_page_stays_usable(page):
