@@ -15,7 +15,7 @@ from data.model import Dataset
 from exports.citation import CITATION_STYLES, citations
 from insight.press import press_note_text
 from layers.i18n import t
-from layers.text import DEFAULT_LANGUAGE
+from layers.text import DEFAULT_LANGUAGE, language
 from serving.links import link_base
 from ui import ids
 from ui.dialogs import forward_while_open
@@ -87,11 +87,23 @@ def cite_view(dataset: Dataset, search: object, base_url: str, today: date | Non
     lang, written = view.lang, citations(dataset, view, base_url, today)
     words = _copy_words(lang)
     return {
+        "citations": {style_id: written[style_id] for style_id in CITATION_BOXES},
+        "buttons": {style_id: dict(words) for style_id in CITATION_BOXES},
+    }
+
+
+def cite_words(lang: object) -> dict:
+    """The dialog's fixed words in the page's language: its summary shows while the dialog is shut, so they follow
+    the language switch, not the opening.
+
+    >>> cite_words("en")["title"]
+    'Cite this view'
+    """
+    lang = language(lang)
+    return {
         "title": t("cite_title", lang),
         "help": t("cite_help", lang),
-        "citations": {style_id: written[style_id] for style_id in CITATION_BOXES},
         "labels": {style_id: t(style.label_key, lang) for style_id, style in CITATION_STYLES.items()},
-        "buttons": {style_id: dict(words) for style_id in CITATION_BOXES},
     }
 
 
@@ -120,8 +132,17 @@ def register(app: Dash, dataset: Dataset) -> None:
         output={
             "title": Output(ids.CITE_TITLE, "children"),
             "help": Output(ids.CITE_HELP, "children"),
-            "citations": {style_id: Output(box[0], "value") for style_id, box in CITATION_BOXES.items()},
             "labels": {style_id: Output(box[1], "children") for style_id, box in CITATION_BOXES.items()},
+        },
+        inputs={"lang": Input(ids.CONTROLS_LANG, "value")},
+        prevent_initial_call=True,  # the page is made in Danish, and says so until the language changes
+    )
+    def _cite_words(lang):
+        return cite_words(lang)
+
+    @app.callback(
+        output={
+            "citations": {style_id: Output(box[0], "value") for style_id, box in CITATION_BOXES.items()},
             "buttons": {
                 style_id: {prop: Output(box[2], prop) for prop in button_props}
                 for style_id, box in CITATION_BOXES.items()

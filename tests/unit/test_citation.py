@@ -25,7 +25,7 @@ from exports.citation import (
 from layers.i18n import t
 from layers.text import LANGUAGES
 from ui import ids
-from ui.citing import CITATION_BOXES, citation_dialog, cite_view
+from ui.citing import CITATION_BOXES, citation_dialog, cite_view, cite_words
 from view.view import View
 
 TODAY = date(2026, 12, 1)
@@ -244,7 +244,6 @@ def test_a_press_note_without_a_district_says_how_to_ask_for_one(client, query):
 
 def test_the_dialog_follows_the_address_in_its_language(demo):
     shown = cite_view(demo, "?indicator=age_0_5&year=2013&lang=en", BASE, TODAY)
-    assert shown["title"] == "Cite this view" and shown["labels"]["text"] == "Plain text"
     assert all(button["children"] == "Copy" for button in shown["buttons"].values())
     assert shown["buttons"]["bibtex"]["data-copied"] == t("copy_done", "en")
     view = View.parse(demo, "?indicator=age_0_5&year=2013&lang=en")[0]
@@ -255,8 +254,19 @@ def test_the_dialog_follows_the_address_in_its_language(demo):
 @pytest.mark.parametrize("search", [None, 7, "", "?lang=xx&year=1&indicator=%00", {"$ne": 1}, ["?"], "?" + "a" * 9000])
 def test_the_dialog_shows_the_default_view_for_an_address_that_is_not_one(demo, search):
     shown = cite_view(demo, search, "", TODAY)
-    assert shown["title"] == t("cite_title", "da") and set(shown["citations"]) == set(CITATION_STYLES)
+    assert set(shown["citations"]) == set(CITATION_STYLES) and shown["buttons"]["text"]["children"] == t(
+        "copy_button", "da"
+    )
     assert "year=2016" in shown["citations"]["text"]
+
+
+@pytest.mark.parametrize("lang", ["da", "en", "sv", None, "<b>"])
+def test_the_dialogs_own_words_follow_the_page_language_even_while_it_is_shut(lang):
+    words = cite_words(lang)  # the summary shows while the dialog is shut: it must not wait for the opening
+    asked = lang if lang in ("da", "en", "sv") else "da"
+    assert words["title"] == t("cite_title", asked) and words["help"] == t("cite_help", asked)
+    assert words["labels"] == {style_id: t(style.label_key, asked) for style_id, style in CITATION_STYLES.items()}
+    assert set(words["labels"]) == set(CITATION_BOXES), "a label for every box"
 
 
 def test_every_citation_box_is_named_by_its_label(demo):
