@@ -160,14 +160,22 @@ def _detail(dataset: Dataset, series: Series, from_index: int | None, lang: str,
     set; ``{year}``: the year.
     """
     count_unit = UNITS["count"]
+    counted = series.measure_spec.of_a_whole and series.indicator.denominator in dataset.indicators
     if from_index is not None:
         template = t("hover_change_from", lang, before="{0}", from_year=dataset.years[from_index], after="{1}",
                      year="{year}")  # fmt: skip
         figures = shared.refer(series.values, series.unit.decimals)
         parts = [{"ref": figures, "at": from_index}, {"ref": figures, "at": None}]
-        return {"template": template, "parts": parts, "written": [_written(series.unit, False, lang)] * 2}
+        written = [_written(series.unit, False, lang)] * 2
+        if counted:  # a share's change, with the count and denominator behind the year's share, as elsewhere
+            what = dataset.indicators[series.indicator.denominator].title(lang).lower()
+            template += " (" + t("hover_part_of", lang, count="{2}", denominator="{3}", what=what) + ")"
+            parts += [{"ref": shared.refer(part, count_unit.decimals), "at": None}
+                      for part in (series.counts, series.denominators)]  # fmt: skip
+            written += [_written(count_unit, False, lang)] * 2
+        return {"template": template, "parts": parts, "written": written}
     if series.measure_spec.of_a_whole:
-        if series.indicator.denominator not in dataset.indicators:
+        if not counted:
             return None  # a share that arrived as a share: there is no count to show
         what = dataset.indicators[series.indicator.denominator].title(lang).lower()
         template = t("hover_part_of", lang, count="{0}", denominator="{1}", what=what)

@@ -267,6 +267,20 @@ def test_the_map_speaks_english_on_the_english_page(dash_duo, demo):
     ]
 
 
+def test_on_the_change_map_a_district_is_said_with_the_count_and_denominator_behind_its_share(page, demo):
+    page.driver.get(page.server_url + "/?mode=change&from=2011")
+    page.wait_for_text_to_equal(
+        f"#{ids.MAP_TITLE}", "0–5 år: ændring i andel af indbyggerne fra 2011 til 2016", timeout=20
+    )
+    rendered_fills(page, len(demo.district_ids))
+    start = _tab_onto_the_map(page)
+    name, _, count, place = _expected_words(demo, start)
+    _wait(page, lambda: name in _announced(page))
+    spoken = _announced(page)
+    assert "procentpoint" in spoken and "fra " in spoken and " i 2011 til " in spoken, spoken
+    assert f"({count} af " in spoken and "indbyggere)" in spoken, f"the count behind the share: {spoken}"
+
+
 def test_the_district_picker_moves_focus_to_the_profile_and_escape_returns_to_the_picker(page):
     choose(page, ids.CONTROLS_DISTRICT, "Fjordby")
     _wait(page, lambda: _active(page)[2] == "Fjordby" and "profile-heading" in _active(page)[1])

@@ -157,9 +157,15 @@ def test_a_share_that_cannot_be_worked_out_exactly_is_sent():
 def test_the_change_tooltip_names_both_years_figures(demo):
     view = _map(demo, "age_0_5", "share", "da", "change", 2011)
     assert "{0}" in view["detail"]["template"] and "2011" in view["detail"]["template"]
-    assert [part["at"] for part in view["detail"]["parts"]] == [0, None]
-    assert len({part["ref"] for part in view["detail"]["parts"]}) == 1, "one series, sent once"
+    assert [part["at"] for part in view["detail"]["parts"]] == [0, None, None, None]
+    figures, counts, denominators = (part["ref"] for part in view["detail"]["parts"][1:])
+    assert view["detail"]["parts"][0]["ref"] == figures, "one series for both years, sent once"
+    # A share's change also says the count and denominator behind the year's share, as its value map does.
+    assert view["detail"]["template"].endswith(" ({2} af {3} indbyggere)")
+    assert counts == _map(demo, "age_0_5", "share", "da")["detail"]["parts"][0]["ref"] != denominators
     assert view["written"]["signed"]
+    counted = _map(demo, "age_0_5", "count", "en", "change", 2011)  # a count's change is its count already
+    assert [part["at"] for part in counted["detail"]["parts"]] == [0, None] and "(" not in counted["detail"]["template"]
 
 
 def test_suppressed_districts_are_explained_not_shown_as_zero(demo):
