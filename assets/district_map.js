@@ -39,6 +39,9 @@
   var FOCUS = "district-focus";
   var ARROWS = { ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };  // on screen
   var MAX_TURN = Math.cos(Math.PI / 3);  // a move goes at most 60 degrees off the arrow's direction
+  // ... or, when nothing lies within that, to a district sharing a border up to 80 degrees off: a long neighbour
+  // whose middle lies a little aside is still "that way" to a reader who sees the border.
+  var WIDE_TURN = Math.cos(80 * Math.PI / 180);
   var IN_VIEW_MARGIN = 24;  // pixels: a focused name closer to the edge than this is panned into view
   var HATCH = "missing-hatch";
   var HATCH_PX = 8;  // one tile of the hatch: a diagonal line every 8 px, as the legend's swatch draws it
@@ -305,10 +308,10 @@
     return state.map.project([name.lon, name.lat]);
   }
 
-  // The best of ``shapes`` to move to from ``from`` along ``arrow`` (a unit vector on screen): only those within
-  // 60 degrees of the arrow; of those, the one most in its direction, or for ``nearest`` the nearest, with a
-  // wider turn making a shape count as farther.
-  function bestToward(state, from, shapes, arrow, nearest) {
+  // The best of ``shapes`` to move to from ``from`` along ``arrow`` (a unit vector on screen): only those whose
+  // turn from the arrow has a cosine of at least ``turn``; of those, the one most in its direction, or for
+  // ``nearest`` the nearest, with a wider turn making a shape count as farther.
+  function bestToward(state, from, shapes, arrow, nearest, turn) {
     var origin = screenPoint(state, from), best = null, bestScore = Infinity;
     shapes.forEach(function (shape) {
       if (shape === from || !isDrawn(state, shape)) return;
@@ -316,7 +319,7 @@
       var distance = Math.sqrt(dx * dx + dy * dy);
       if (!distance) return;
       var along = (dx * arrow[0] + dy * arrow[1]) / distance;  // the cosine of the turn
-      if (along < MAX_TURN) return;
+      if (along < turn) return;
       var score = nearest ? distance * (2 - along) : (1 - along) * 1e6 + distance;
       if (score < bestScore) { best = shape; bestScore = score; }
     });
@@ -324,11 +327,12 @@
   }
 
   // A neighbour that way (shared border, drawn this year); for an island or an edge, the nearest district that
-  // way; else none.
+  // way; then a neighbour a wider turn off; else none.
   function shapeToward(state, from, arrow) {
     var neighbours = (state.setup.neighbours || [])[from] || [];
-    var next = bestToward(state, from, neighbours, arrow, false);
-    return next !== null ? next : bestToward(state, from, drawnShapes(state), arrow, true);
+    var next = bestToward(state, from, neighbours, arrow, false, MAX_TURN);
+    if (next === null) next = bestToward(state, from, drawnShapes(state), arrow, true, MAX_TURN);
+    return next !== null ? next : bestToward(state, from, neighbours, arrow, false, WIDE_TURN);
   }
 
   // Pan only when the focused district's name is off screen (or nearly), so the map stays where the reader put it.

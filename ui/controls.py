@@ -170,7 +170,7 @@ def controls_panel(dataset: Dataset, texts: dict[str, str], lang: str) -> html.S
                             n_clicks=0,
                             title=t("play_label", lang),
                             disabled=len(years) < 2,
-                            **{"aria-label": t("play_label", lang)},
+                            **{"aria-label": t("play_label", lang), "aria-pressed": "false"},  # a toggle from the start
                         ),
                         # step=None: the handle stops only at the marks, the years the dataset has.
                         dcc.Slider(

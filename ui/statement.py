@@ -33,6 +33,8 @@ PREPARED = datetime.date(2026, 12, 1)
 TESTED = ("statement_tested_axe", "statement_tested_keyboard", "statement_tested_colour", "statement_tested_phone")
 # What is not met yet: kept by whoever runs the site (the statement's "not yet met" list).
 GAPS = ("statement_gap_basemap", "statement_gap_worksheet", "statement_gap_screen_reader")
+# Where to complain: the Danish Agency for Digital Government's page on the web accessibility act.
+COMPLAINT_SITE, COMPLAINT_NAME = "https://was.digst.dk", "was.digst.dk"
 EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$")
 WEB_ADDRESS = re.compile(r"^https?://[^\s<>\"']+$")
 STYLE = """
@@ -81,13 +83,17 @@ def _items(keys: tuple[str, ...], lang: str) -> str:
     return "<ul>" + "".join(f"<li>{html.escape(t(key, lang))}</li>" for key in keys) + "</ul>"
 
 
+def _paragraph_with(key: str, lang: str, name: str, markup: str) -> str:
+    """The text of ``key`` as a paragraph, escaped around its one placeholder ``name``, where ``markup`` goes in."""
+    marker = f"\x00{name}\x00"
+    before, after = t(key, lang, **{name: marker}).split(marker)
+    return f"<p>{html.escape(before)}{markup}{html.escape(after)}</p>"
+
+
 def _feedback(contact: str, lang: str) -> str:
     if not contact:
         return _paragraph(t("statement_no_contact", lang))
-    # The template is escaped around the contact, which goes in as a link.
-    marker = "\x00contact\x00"
-    before, after = t("statement_contact", lang, contact=marker).split(marker)
-    return f"<p>{html.escape(before)}{_contact_link(contact)}{html.escape(after)}</p>"
+    return _paragraph_with("statement_contact", lang, "contact", _contact_link(contact))
 
 
 def _language_links(lang: str) -> str:
@@ -118,7 +124,12 @@ def statement_page(dataset: Dataset, lang: str, contact: str, prepared: datetime
                 _items(GAPS, lang),
             ),
             _section(t("statement_feedback_title", lang), _feedback(contact, lang)),
-            _section(t("statement_complaint_title", lang), _paragraph(t("statement_complaint", lang))),
+            _section(
+                t("statement_complaint_title", lang),
+                _paragraph_with(
+                    "statement_complaint", lang, "site", f'<a href="{COMPLAINT_SITE}">{COMPLAINT_NAME}</a>'
+                ),
+            ),
             _paragraph(t("statement_prepared", lang, date=date)),
         )
     )

@@ -140,6 +140,17 @@ def test_the_keyboard_walks_the_map_opens_a_profile_and_comes_back(page, demo):
     assert page.driver.execute_script(FOCUSED) == here
 
 
+def test_a_neighbour_a_little_aside_is_still_that_way_when_nothing_lies_straighter(page, demo):
+    # Below Agerlund nothing lies within 60 degrees of straight down; Hesselbjerg shares its southern border, its
+    # middle some 65 degrees aside (checked on the demo: an audit found the arrow said "nothing that way").
+    start = _tab_onto_the_map(page)
+    assert start == demo.district_ids[demo.district_names.index("Agerlund")]
+    below = demo.district_ids[demo.district_names.index("Hesselbjerg")]
+    assert _shape_of(demo, below) in demo.neighbours[_shape_of(demo, start)]
+    page.driver.switch_to.active_element.send_keys(Keys.ARROW_DOWN)
+    _wait(page, lambda: page.driver.execute_script(FOCUSED) == below)
+
+
 def test_an_island_says_there_is_nothing_that_way(page, demo):
     island = demo.district_ids[demo.district_names.index("Æbeløkke")]
     assert demo.neighbours[_shape_of(demo, island)] == ()

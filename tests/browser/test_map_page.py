@@ -61,6 +61,7 @@ def test_the_english_switch_translates_the_page(page):
 
 
 def test_the_play_button_steps_through_the_years(page):
+    assert page.find_element("#controls-play").get_attribute("aria-pressed") == "false", "a toggle, before any press"
     page.find_element("#controls-year [role=slider]").send_keys(Keys.HOME)
     page.wait_for_text_to_equal("#map-title", "0–5 år: andel af indbyggerne, 2011")
     page.find_element("#controls-play").click()

@@ -86,7 +86,7 @@ def test_without_a_contact_the_statement_says_so_and_points_to_the_oversight(cli
     monkeypatch.delenv(CONTACT_ENV, raising=False)
     body = client.get("/tilgaengelighed?lang=en").get_data(as_text=True)
     assert t("statement_no_contact", "en") in body
-    assert "Digitaliseringsstyrelsen" in body and "was.digst.dk" in body
+    assert "Digitaliseringsstyrelsen" in body and '<a href="https://was.digst.dk">was.digst.dk</a>.' in body
     assert "mailto:" not in body
 
 
