@@ -281,7 +281,7 @@
       renderYear: function (year, view, district, compare, sort, tableOpen, setup) {
         var noUpdate = window.dash_clientside.no_update;
         if (!view || !view.codes || !setup) {
-          return [noUpdate, noUpdate, noUpdate, noUpdate];
+          return [noUpdate, noUpdate];
         }
         var index = yearIndex(view, year);
         var unpacked = figures().figuresOf(view);
@@ -293,9 +293,15 @@
         var title = view.title.replace("{year}", String(view.years[index]));
         var context = window.dash_clientside.callback_context || {};
         speakChange(setup, view, context.triggered_id, title + ". " + view.sentences[index], sort);
-        if (tableOpen) lists().markSort(sort);
-        return [lists().rankingRows(setup, view, unpacked, index, selected), title, view.sentences[index],
-                tableOpen ? lists().tableRows(setup, view, unpacked, index, selected, sort) : noUpdate];
+        // The ranking and the table are drawn here, not returned to Dash (assets/lists.js says why).
+        var ranking = document.getElementById(contract().ids.RANKING_LIST);
+        if (ranking) lists().draw(ranking, lists().rankingRows(setup, view, unpacked, index, selected));
+        var table = document.getElementById(contract().ids.TABLE_BODY);
+        if (tableOpen && table) {
+          lists().markSort(sort);
+          lists().draw(table, lists().tableRows(setup, view, unpacked, index, selected, sort));
+        }
+        return [title, view.sentences[index]];
       },
 
       // The map is made, and its shapes fetched, as soon as the page is there: while the first view is on its

@@ -278,10 +278,8 @@ def _register_browser_side(app: Dash) -> None:
 
     clientside(
         "renderYear",
-        Output(ids.RANKING_LIST, "children"),
-        Output(ids.MAP_TITLE, "children"),
+        Output(ids.MAP_TITLE, "children"),  # and, drawn by the browser itself, the ranking and the table's rows
         Output(ids.MAP_SENTENCE, "children"),
-        Output(ids.TABLE_BODY, "children"),
         Input(ids.CONTROLS_YEAR, "value"),
         Input(ids.MAP_VIEW, "data"),
         Input(ids.CONTROLS_DISTRICT, "value"),
