@@ -1,5 +1,5 @@
 /*
- * On a phone (below 760 px, assets/style.css) a district profile opens as a sheet over the map. While it is open the
+ * On a phone (below 760 px, as assets/style.css decides) a district profile opens as a sheet over the map. While it is open the
  * sheet is modal, as a dialog is:
  *   - it is a dialog named by its heading (role="dialog", aria-modal="true");
  *   - everything else on the page is inert, so neither Tab nor a screen reader's cursor reaches the page behind it,
@@ -12,7 +12,6 @@
   "use strict";
 
   var contract = function () { return window.DistriktskortContract(); };  // assets/contract.js
-  var PHONE = window.matchMedia("(max-width: 759.98px)");
   var LIVE = "[aria-live], [role=status], [role=alert]";
   var made = [];  // the elements this file made inert, to give back exactly those
   var HEADING_ID = "profile-sheet-heading";  // + "-0", "-1": ids given to the headings that name the sheet
@@ -21,10 +20,11 @@
     return document.getElementById(contract().ids.PROFILE);
   }
 
-  // A profile shown as the phone's sheet: open, on a phone, and drawn (/embed hides the side panels, profile too).
+  // A profile shown as the phone's sheet: open, drawn (/embed hides the side panels, profile too), and fixed over
+  // the map, which is what assets/style.css makes it below 760 px: the stylesheet alone holds the breakpoint.
   function isSheet(profile) {
-    return Boolean(profile && !profile.hidden && PHONE.matches && profile.querySelector(".profile-heading") &&
-                   profile.getClientRects().length);
+    return Boolean(profile && !profile.hidden && profile.querySelector(".profile-heading") &&
+                   profile.getClientRects().length && getComputedStyle(profile).position === "fixed");
   }
 
   // Everything that must stay reachable: the sheet, and the live regions, with the elements around them.
@@ -91,6 +91,6 @@
     if (close) close.click();
   }, true);
 
-  PHONE.addEventListener("change", update);  // turned to landscape, or a window made wider: a panel again
+  window.addEventListener("resize", update);  // turned to landscape, or a window made wider: a panel again
   window.DistriktskortSheet = { update: update };
 })();

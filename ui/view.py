@@ -153,6 +153,12 @@ def _written(unit: Unit, signed: bool, lang: str) -> dict:
     return {"decimals": unit.decimals, "suffix": unit.suffix(lang), "signed": signed}
 
 
+def _part_of(dataset: Dataset, series: Series, lang: str, first: int) -> str:
+    """The count and denominator behind a share, as numbered gaps from ``first``: "{0} af {1} indbyggere"."""
+    what = dataset.indicators[series.indicator.denominator].title(lang).lower()
+    return t("hover_part_of", lang, count=f"{{{first}}}", denominator=f"{{{first + 1}}}", what=what)
+
+
 def _detail(dataset: Dataset, series: Series, from_index: int | None, lang: str, shared: Shared) -> dict | None:
     """The tooltip's second line as a template with numbered gaps, and the figures that fill them.
 
@@ -168,8 +174,7 @@ def _detail(dataset: Dataset, series: Series, from_index: int | None, lang: str,
         parts = [{"ref": figures, "at": from_index}, {"ref": figures, "at": None}]
         written = [_written(series.unit, False, lang)] * 2
         if counted:  # a share's change, with the count and denominator behind the year's share, as elsewhere
-            what = dataset.indicators[series.indicator.denominator].title(lang).lower()
-            template += " (" + t("hover_part_of", lang, count="{2}", denominator="{3}", what=what) + ")"
+            template += f" ({_part_of(dataset, series, lang, 2)})"
             parts += [{"ref": shared.refer(part, count_unit.decimals), "at": None}
                       for part in (series.counts, series.denominators)]  # fmt: skip
             written += [_written(count_unit, False, lang)] * 2
@@ -177,8 +182,7 @@ def _detail(dataset: Dataset, series: Series, from_index: int | None, lang: str,
     if series.measure_spec.of_a_whole:
         if not counted:
             return None  # a share that arrived as a share: there is no count to show
-        what = dataset.indicators[series.indicator.denominator].title(lang).lower()
-        template = t("hover_part_of", lang, count="{0}", denominator="{1}", what=what)
+        template = _part_of(dataset, series, lang, 0)
         parts, units = [series.counts, series.denominators], [count_unit, count_unit]
     else:
         share = dataset.series.get((series.indicator.id, SHARE.id))
